@@ -1,0 +1,79 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "tokensh",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tokensh", targets: ["tokensh"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
+        .target(name: "CShims", dependencies: ["CEditLine", "CCurl"]),
+        .target(
+            name: "TokenShellCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TokenShellTerminal",
+            dependencies: ["TokenShellCore", "CEditLine", "CShims"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TokenShellHTTP",
+            dependencies: ["TokenShellCore", "CCurl", "CShims"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SandboxRegistry",
+            dependencies: [
+                "TokenShellCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "tokensh",
+            dependencies: [
+                "TokenShellCore", "TokenShellTerminal", "TokenShellHTTP", "SandboxRegistry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "TokenShellCoreTests", dependencies: ["TokenShellCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SandboxRegistryTests",
+            dependencies: ["SandboxRegistry", "TokenShellCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TokenShellHTTPTests",
+            dependencies: ["TokenShellHTTP", "SandboxRegistry", "TokenShellCore"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// The libcurl transport.

@@ -1,0 +1,1 @@
+// The libedit line editor, secret reader and spinner.
