@@ -46,6 +46,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "TokenShellSystem",
+            dependencies: ["TokenShellCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "SandboxRegistry",
             dependencies: [
                 "TokenShellCore",
@@ -58,12 +63,17 @@ let package = Package(
         .executableTarget(
             name: "tokensh",
             dependencies: [
-                "TokenShellCore", "TokenShellTerminal", "TokenShellHTTP", "SandboxRegistry",
+                "TokenShellCore", "TokenShellTerminal", "TokenShellHTTP", "TokenShellSystem", "SandboxRegistry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "TokenShellCoreTests", dependencies: ["TokenShellCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TokenShellSystemTests",
+            dependencies: ["TokenShellSystem", "TokenShellCore"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "SandboxRegistryTests",
             dependencies: ["SandboxRegistry", "TokenShellCore"],
@@ -71,7 +81,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TokenShellHTTPTests",
-            dependencies: ["TokenShellHTTP", "SandboxRegistry", "TokenShellCore"],
+            dependencies: [
+                "TokenShellHTTP", "SandboxRegistry", "TokenShellCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
     ],

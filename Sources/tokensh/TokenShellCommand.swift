@@ -5,7 +5,8 @@ struct TokenShellCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokensh",
         abstract: "A guided shell for npm access tokens.",
-        version: "0.1.0"
+        version: "0.1.0",
+        subcommands: [SandboxCommand.self]
     )
 
     func run() throws {

@@ -1,0 +1,1 @@
+// Files, environment, clock and processes: the outside world for the core.
