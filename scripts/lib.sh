@@ -1,0 +1,36 @@
+# Shared set-up for the scripts: install what a fresh Debian machine with Swift lacks.
+# Sourced, not run.
+
+root_dir() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_system_packages() {
+    local missing=()
+    command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+    pkg-config --exists libedit 2>/dev/null || missing+=(libedit-dev)
+    pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev)
+    [ -e /etc/ssl/certs/ca-certificates.crt ] || missing+=(ca-certificates)
+    command -v npm >/dev/null 2>&1 || missing+=(npm)
+    if [ "${#missing[@]}" -gt 0 ]; then
+        echo "installing: ${missing[*]}" >&2
+        as_root apt-get update -qq >&2
+        DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >&2
+    fi
+}
+
+ensure_test_tools() {
+    local missing=()
+    command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+    command -v git >/dev/null 2>&1 || missing+=(git)
+    if [ "${#missing[@]}" -gt 0 ]; then
+        as_root apt-get update -qq >&2
+        DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >&2
+    fi
+    if ! python3 -c 'import pytest, pexpect' >/dev/null 2>&1; then
+        echo "installing: pytest pexpect (pip)" >&2
+        python3 -m pip install -q pytest pexpect >&2
+    fi
+}
