@@ -1,0 +1,59 @@
+"""Driving the built tokensh binary: under a pseudo-terminal (pexpect) or with pipes."""
+
+import os
+import subprocess
+from pathlib import Path
+
+import pexpect
+
+from harness import tokensh_bin
+
+
+class ShellHome:
+    """A throw-away HOME with its own npm user config, for one tokensh user."""
+
+    def __init__(self, path, registry):
+        self.home = Path(path)
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.registry = registry
+        self.userconfig = self.home / ".npmrc"
+        self.history = self.home / ".local" / "state" / "tokensh" / "history"
+        self.env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(self.home),
+            "TERM": "xterm",
+            "LANG": "C.UTF-8",
+            "npm_config_update_notifier": "false",
+            "npm_config_fetch_retries": "0",
+            "npm_config_cache": str(self.home / ".npm-cache"),
+        }
+
+    def argv(self, *args):
+        return ["--registry", self.registry, "--userconfig", str(self.userconfig), *args]
+
+    def spawn(self, *args, env=None):
+        argv = self.argv(*args)
+        merged = dict(self.env, **(env or {}))
+        child = pexpect.spawn(
+            tokensh_bin(), argv, env=merged, cwd=str(self.home), encoding="utf-8", timeout=20, dimensions=(40, 120)
+        )
+        return child
+
+    def run(self, *args, input=None, env=None, timeout=60):
+        merged = dict(self.env, **(env or {}))
+        return subprocess.run(
+            [tokensh_bin(), *self.argv(*args)],
+            input=input,
+            capture_output=True,
+            text=True,
+            env=merged,
+            cwd=self.home,
+            timeout=timeout,
+            stdin=None if input is not None else subprocess.DEVNULL,
+        )
+
+    def config_text(self):
+        return self.userconfig.read_text() if self.userconfig.exists() else ""
+
+
+PROMPT = r"tokensh [^\r\n]*> "
