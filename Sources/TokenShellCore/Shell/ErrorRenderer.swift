@@ -1,0 +1,42 @@
+/// Turns any `ShellError` into what the user reads: text for people, JSON with `--json`.
+public enum ErrorRenderer {
+    /// `error: message` and, when there is one, `hint: what to do next`, each on its own line.
+    public static func text(_ error: ShellError, location: String? = nil) -> String {
+        var text = (location.map { "\($0): " } ?? "") + "error: " + error.message + "\n"
+        if let hint = error.hint, !hint.isEmpty {
+            text += "hint: " + hint + "\n"
+        }
+        return text
+    }
+
+    /// `{"error":{"code":…,"message":…,"hint":…}}` on one line (design §3).
+    public static func json(_ error: ShellError) -> String {
+        var fields = [
+            "\"code\":" + JSONText.quote(error.code),
+            "\"message\":" + JSONText.quote(error.message),
+        ]
+        fields.append("\"hint\":" + (error.hint.map(JSONText.quote) ?? "null"))
+        return "{\"error\":{" + fields.joined(separator: ",") + "}}\n"
+    }
+}
+
+/// Minimal JSON string quoting, for output written without building a whole document.
+public enum JSONText {
+    public static func quote(_ string: String) -> String {
+        var out = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let control where control.value < 0x20:
+                let hex = String(control.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
