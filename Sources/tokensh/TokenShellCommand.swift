@@ -5,11 +5,90 @@ struct TokenShellCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokensh",
         abstract: "A guided shell for npm access tokens.",
-        version: "0.1.0",
+        discussion: """
+            With no arguments on a terminal, tokensh opens an interactive shell. `-c CMD` runs \
+            commands, `tokensh FILE` replays a recorded script, and commands piped on stdin run \
+            like a script. `tokensh --sandbox` opens a practice shell against a sandbox registry.
+
+            Secrets never go on the command line: passwords come from an echo-off prompt or \
+            TOKENSH_PASSWORD, one-time passwords from a prompt, TOKENSH_OTP or \
+            TOKENSH_OTP_COMMAND, and TOKENSH_TOKEN stands in for a login.
+            """,
+        version: TokenShellVersion.current,
         subcommands: [SandboxCommand.self]
     )
 
-    func run() throws {
-        print("tokensh: the interactive shell is not built yet")
+    @OptionGroup var options: ShellOptions
+
+    @Option(name: .customShort("c"), help: "Run this command (repeatable), then exit.")
+    var commands: [String] = []
+
+    @Argument(help: "A script to replay (a file recorded with `record start`).")
+    var file: String?
+
+    mutating func validate() throws {
+        if !commands.isEmpty && file != nil {
+            throw ValidationError("give either -c commands or a script file, not both")
+        }
     }
+
+    func run() throws {
+        let status = ShellLauncher(options: options, commands: commands, file: file).run()
+        throw ExitCode(status.rawValue)
+    }
+
+    static func main() {
+        SecretFlagGuard.refuseSecretsInArguments(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// The global options of design §2.
+struct ShellOptions: ParsableArguments {
+    @Option(help: "The registry to use (default: npm's configuration, else https://registry.npmjs.org/).")
+    var registry: String?
+
+    @Option(help: "The npm user config file (default: NPM_CONFIG_USERCONFIG, else ~/.npmrc).")
+    var userconfig: String?
+
+    @Flag(help: "Results as JSON on stdout; errors as JSON on stderr.")
+    var json = false
+
+    @Flag(name: .customLong("no-color"), help: "No colours (also NO_COLOR).")
+    var noColor = false
+
+    @Flag(help: "Answer yes to confirmations.")
+    var yes = false
+
+    @Option(help: "Record the session as a replayable script.")
+    var record: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Parse and show what would run, without the network or file writes.")
+    var dryRun = false
+
+    @Flag(name: .customLong("keep-going"), help: "In scripts, run on after a failing command.")
+    var keepGoing = false
+
+    @Flag(help: "Print each command of a script before it runs.")
+    var echo = false
+
+    @Flag(name: .customLong("no-history"), help: "Do not read or write the history file.")
+    var noHistory = false
+
+    @Option(help: "Cap each request at this many seconds (npm's fetch-timeout).")
+    var timeout: Double?
+
+    @Flag(
+        name: .customLong("allow-insecure-registry"),
+        help: "Allow sending credentials over plain http to a non-loopback host."
+    )
+    var allowInsecureRegistry = false
+
+    @Flag(help: "Practice mode: start a sandbox registry on 127.0.0.1 and use a throw-away user config.")
+    var sandbox = false
 }

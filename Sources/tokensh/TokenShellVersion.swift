@@ -1,0 +1,3 @@
+enum TokenShellVersion {
+    static let current = "0.1.0"
+}
