@@ -76,6 +76,17 @@ public final class CurlTransport: HTTPTransport {
     }
 }
 
+extension CurlTransportOptions {
+    /// `tokensh/VERSION libcurl/X.Y.Z`: names the client for registry operators, as npm's
+    /// `npm/VERSION node/VERSION` does.
+    public static func userAgent(version: String) -> String {
+        guard let info = curl_version_info(CURLVERSION_FIRST), let libcurl = info.pointee.version else {
+            return "tokensh/\(version)"
+        }
+        return "tokensh/\(version) libcurl/\(String(cString: libcurl))"
+    }
+}
+
 /// `curl_global_init` must run once per process, before any handle exists.
 enum CurlGlobal {
     private static let initialised: Void = {

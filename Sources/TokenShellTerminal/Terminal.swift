@@ -27,10 +27,10 @@ public enum Terminal {
 
     /// Writes text straight to a file descriptor, bypassing stdio buffers, retrying on EINTR.
     static func write(_ text: String, to fd: Int32) {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
+            let written = bytes.withUnsafeBytes { buffer in
                 Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
             }
             if written < 0 {
@@ -39,6 +39,5 @@ public enum Terminal {
             }
             offset += written
         }
-        bytes.removeAll()
     }
 }

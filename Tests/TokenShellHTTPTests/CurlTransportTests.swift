@@ -181,6 +181,35 @@ struct CurlTransportTests {
         }
     }
 
+    @Test("TLS failures map to .tls: a plain-text server, and a missing CA file")
+    func tlsFailures() async throws {
+        let responder = try #require(PlainTextResponder())
+        defer { responder.stop() }
+        let https = "https://127.0.0.1:\(responder.port)/"
+        let plain = await send(CurlTransport(), HTTPRequest(method: .get, url: https))
+        guard case .failure(.tls) = plain else {
+            Issue.record("expected a TLS error, got \(plain)")
+            return
+        }
+        let badCA = CurlTransport(options: CurlTransportOptions(caFile: "/nonexistent/ca.pem"))
+        let missing = await send(badCA, HTTPRequest(method: .get, url: https))
+        guard case .failure(.tls) = missing else {
+            Issue.record("expected a TLS error, got \(missing)")
+            return
+        }
+    }
+
+    @Test("the default user agent names tokensh and libcurl")
+    func userAgent() async throws {
+        try await withServer { server in
+            let agent = CurlTransportOptions.userAgent(version: "1.2.3")
+            #expect(agent.hasPrefix("tokensh/1.2.3 libcurl/"))
+            let transport = CurlTransport(options: CurlTransportOptions(userAgent: agent))
+            let response = try await send(transport, HTTPRequest(method: .get, url: server.base + "/echo")).get()
+            #expect(response.header("x-seen-user-agent") == agent)
+        }
+    }
+
     @Test("an invalid URL is reported as such")
     func invalidURL() async {
         let transport = CurlTransport()

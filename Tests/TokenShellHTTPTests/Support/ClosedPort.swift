@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 
 /// Loopback sockets for failure cases: a port nobody listens on, and a listener that never
@@ -35,4 +36,33 @@ enum LoopbackSocket {
 /// `close(2)`, named apart from the many `close` overloads in scope in tests.
 func closeDescriptor(_ fd: Int32) -> Int32 {
     close(fd)
+}
+
+/// A loopback listener that answers every connection with plain-text bytes and hangs up: what a
+/// TLS client sees when it speaks to a plain-HTTP port.
+final class PlainTextResponder: Sendable {
+    let port: Int
+    private let fd: Int32
+
+    init?() {
+        guard let (fd, port) = LoopbackSocket.listen() else { return nil }
+        self.fd = fd
+        self.port = port
+        DispatchQueue.global().async { [fd] in
+            while true {
+                let client = accept(fd, nil, nil)
+                guard client >= 0 else {
+                    close(fd)  // shut down by stop(); closing here avoids racing a reused descriptor
+                    return
+                }
+                let reply = Array("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".utf8)
+                _ = reply.withUnsafeBytes { Glibc.write(client, $0.baseAddress, $0.count) }
+                close(client)
+            }
+        }
+    }
+
+    func stop() {
+        shutdown(fd, Int32(SHUT_RDWR))
+    }
 }
