@@ -80,6 +80,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "TokenShellTerminalTests",
+            dependencies: ["TokenShellTerminal", "TokenShellCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "TokenShellHTTPTests",
             dependencies: [
                 "TokenShellHTTP", "SandboxRegistry", "TokenShellCore",

@@ -1,0 +1,155 @@
+import CEditLine
+import CShims
+import Glibc
+
+/// The interactive command line: libedit's native API with emacs keys, `~/.editrc`, UTF-8,
+/// persistent history and TAB completion supplied by the shell.
+///
+/// One editor per shell, used only when `Terminal.isInteractive`. It owns the `EditLine` and
+/// `History` handles for its whole life; libedit's C callbacks find it again through
+/// `EL_CLIENTDATA` (unretained: the handles die in `deinit`, before the object).
+/// Not thread-safe: only the shell's main loop calls it.
+public final class LineEditor: LineReader {
+    private let editLine: OpaquePointer
+    private let history: OpaquePointer
+    private let historyFile: String?
+    private var promptText: UnsafeMutablePointer<CChar>?
+    /// Consulted on TAB; replace it while asking a question to complete that question's choices.
+    public var completionProvider: CompletionProvider?
+
+    /// At most this many lines are kept in memory and in the history file.
+    public static let historySize: Int32 = 1000
+
+    /// - Parameters:
+    ///   - historyFile: loaded now and saved after each `add(toHistory:)`; nil or `/dev/null`
+    ///     keeps history in memory only.
+    ///   - completionProvider: answers TAB; nil makes TAB beep.
+    public init?(programName: String = "tokensh", historyFile: String?, completionProvider: CompletionProvider? = nil) {
+        Locale.ensureUTF8()
+        Interrupts.install()
+        guard let editLine = el_init(programName, shim_stdin(), shim_stdout(), shim_stderr()) else { return nil }
+        guard let history = history_init() else {
+            el_end(editLine)
+            return nil
+        }
+        self.editLine = editLine
+        self.history = history
+        self.historyFile = historyFile.flatMap { $0 == "/dev/null" || $0.isEmpty ? nil : $0 }
+        self.completionProvider = completionProvider
+
+        var event = HistEvent()
+        _ = shim_history_int(history, &event, H_SETSIZE, Self.historySize)
+        _ = shim_history_int(history, &event, H_SETUNIQUE, 1)
+        _ = shim_el_set_hist(editLine, history)
+        _ = shim_el_set_editor(editLine, "emacs")
+        // libedit restores the terminal and returns from el_gets on a signal, then calls our
+        // SIGINT handler; without it Ctrl-C would be ignored or kill the shell.
+        _ = shim_el_set_int(editLine, EL_SIGNAL, 1)
+        _ = shim_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
+        _ = shim_el_set_prompt(editLine, Self.promptCallback)
+        _ = shim_el_set_addfn(editLine, "tokensh-complete", "Complete the word at the cursor", Self.completeCallback)
+        _ = shim_el_set_bind(editLine, "^I", "tokensh-complete")
+        _ = el_source(editLine, nil)  // $EDITRC or ~/.editrc, like ~/.inputrc for readline
+        loadHistory()
+    }
+
+    deinit {
+        history_end(history)
+        el_end(editLine)
+        free(promptText)
+    }
+
+    /// Shows `prompt` and edits one line.
+    ///
+    /// Ctrl-C discards the line (`.interrupted`, after moving to a fresh line); Ctrl-D on an
+    /// empty line gives `.endOfFile`. A pending Ctrl-C from before the call is forgotten.
+    public func readLine(prompt: String) -> LineEditorResult {
+        free(promptText)
+        promptText = strdup(prompt)
+        _ = Interrupts.flag.consume()
+        var count: Int32 = 0
+        guard let raw = el_gets(editLine, &count) else {
+            if count < 0 || Interrupts.flag.consume() {
+                el_reset(editLine)
+                Terminal.write("^C\n", to: STDOUT_FILENO)
+                return .interrupted
+            }
+            return .endOfFile
+        }
+        var line = String(cString: raw)
+        if line.hasSuffix("\n") { line.removeLast() }
+        return .line(line)
+    }
+
+    /// Adds a line to history and saves the file at once (crash-safe, as redis-cli does).
+    ///
+    /// The shell decides what may be stored (no secrets, no space-prefixed lines); consecutive
+    /// duplicates are dropped here.
+    public func add(toHistory line: String) {
+        guard !line.isEmpty else { return }
+        var event = HistEvent()
+        _ = shim_history_str(history, &event, H_ENTER, line)
+        saveHistory()
+    }
+
+    /// History lines, oldest first (for the shell's `history [N]` command).
+    public var historyEntries: [String] {
+        var entries: [String] = []
+        var event = HistEvent()
+        var status = shim_history_void(history, &event, H_FIRST)
+        while status != -1, let text = event.str {
+            entries.append(String(cString: text))
+            status = shim_history_void(history, &event, H_NEXT)
+        }
+        return entries.reversed()
+    }
+
+    private func loadHistory() {
+        guard let historyFile, access(historyFile, R_OK) == 0 else { return }
+        var event = HistEvent()
+        _ = shim_history_str(history, &event, H_LOAD, historyFile)
+    }
+
+    private func saveHistory() {
+        guard let historyFile else { return }
+        Self.createParentDirectory(of: historyFile)
+        var event = HistEvent()
+        _ = shim_history_str(history, &event, H_SAVE, historyFile)
+        chmod(historyFile, 0o600)  // libedit already writes 0600; an older file may be wider
+    }
+
+    /// Creates missing parent directories (mode 0700) so the default XDG path works first time.
+    private static func createParentDirectory(of path: String) {
+        var partial = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/").dropLast() {
+            partial += "/" + component
+            mkdir(partial, 0o700)
+        }
+    }
+
+    static func instance(_ editLine: OpaquePointer?) -> LineEditor? {
+        var data: UnsafeMutableRawPointer?
+        guard let editLine, shim_el_get_clientdata(editLine, &data) == 0, let data else { return nil }
+        return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
+    }
+
+    private static let promptCallback: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>? = { editLine in
+        LineEditor.instance(editLine)?.promptText
+    }
+
+    private static let completeCallback: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { editLine, _ in
+        guard let editor = LineEditor.instance(editLine) else { return UInt8(CC_ERROR) }
+        return editor.complete()
+    }
+
+    var editLineHandle: OpaquePointer { editLine }
+}
+
+/// libedit drops every non-ASCII byte unless the C locale's codeset is UTF-8.
+enum Locale {
+    static func ensureUTF8() {
+        setlocale(LC_ALL, "")
+        if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) == "UTF-8" { return }
+        setlocale(LC_CTYPE, "C.UTF-8")
+    }
+}

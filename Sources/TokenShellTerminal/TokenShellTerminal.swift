@@ -1,1 +1,0 @@
-// The libedit line editor, secret reader and spinner.
