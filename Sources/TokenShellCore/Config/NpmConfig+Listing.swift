@@ -1,0 +1,108 @@
+import Foundation
+
+/// One line of `config list`: a value, where it came from, and whether a higher layer hides it.
+public struct ConfigListEntry: Sendable, Equatable {
+    public var key: String
+    /// The value to show: `(protected)` for a secret key, otherwise the value with anything
+    /// token-shaped or a URL password masked.
+    public var displayValue: String
+    public var source: ConfigSource
+    public var path: String?
+    /// A higher layer sets the same key; npm prints such lines commented out.
+    public var isOverridden: Bool
+    /// The key holds a secret (npm's `isProtected` rule).
+    public var isProtected: Bool
+}
+
+/// The answer to `config get KEY`.
+public enum ConfigLookup: Sendable, Equatable {
+    case value(ConfigValue)
+    /// The key or its value is secret; npm refuses to print it ("option is protected").
+    case protected(ConfigValue)
+    case unset
+}
+
+extension NpmConfig {
+    /// Effective values by layer, lowest priority first like `npm config list`; defaults only
+    /// when asked (npm's `-l`).
+    public func list(includeDefaults: Bool = false) -> [ConfigListEntry] {
+        var result: [ConfigListEntry] = []
+        for (index, layer) in layers.enumerated() where includeDefaults || layer.source != .defaults {
+            let higher = layers[(index + 1)...]
+            for value in Self.lastValues(layer.values) {
+                let overridden = higher.contains { $0.value(forKey: value.key) != nil }
+                let isProtected = Self.isProtected(key: value.key)
+                result.append(
+                    ConfigListEntry(
+                        key: value.key, displayValue: isProtected ? "(protected)" : Self.redact(value.value),
+                        source: layer.source, path: layer.path, isOverridden: overridden, isProtected: isProtected))
+            }
+        }
+        return result
+    }
+
+    /// `config get KEY`: the effective value, refused for secrets as npm does.
+    public func get(_ key: String) -> ConfigLookup {
+        guard let found = value(forKey: key) else { return .unset }
+        if Self.isProtected(key: key) || Self.redact(found.value) != found.value {
+            return .protected(found)
+        }
+        return .value(found)
+    }
+
+    /// npm's `isProtected` (`lib/commands/config.js`): keys starting with `_`, the bare
+    /// credential names, and under a nerf dart anything with `:_` or ending in a credential name.
+    public static func isProtected(key: String) -> Bool {
+        let names = ["auth", "authToken", "certfile", "email", "keyfile", "password", "username"]
+        if key.hasPrefix("_") || names.contains(key) {
+            return true
+        }
+        if key.hasPrefix("//") {
+            if key.contains(":_") {
+                return true
+            }
+            return names.contains { key.hasSuffix(":" + $0) || key.hasSuffix(":_" + $0) }
+        }
+        return false
+    }
+
+    /// Masks what looks like a secret inside a value: npm tokens (`npm_` + 36 characters) and
+    /// the password of a URL's `user:password@`.
+    public static func redact(_ value: String) -> String {
+        var out = maskTokens(value)
+        if let scheme = out.range(of: "://"), let at = out[scheme.upperBound...].firstIndex(of: "@") {
+            let userinfo = out[scheme.upperBound..<at]
+            if !userinfo.contains("/"), let colon = userinfo.firstIndex(of: ":") {
+                out.replaceSubrange(out.index(after: colon)..<at, with: "***")
+            }
+        }
+        return out
+    }
+
+    private static func maskTokens(_ value: String) -> String {
+        let chars = Array(value)
+        var out = ""
+        var index = 0
+        while index < chars.count {
+            let isStart =
+                index + 40 <= chars.count && String(chars[index..<(index + 4)]) == "npm_"
+                && chars[(index + 4)..<(index + 40)].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            if isStart {
+                out += "npm_***"
+                index += 40
+                while index < chars.count, chars[index].isASCII, chars[index].isLetter || chars[index].isNumber {
+                    index += 1
+                }
+            } else {
+                out.append(chars[index])
+                index += 1
+            }
+        }
+        return out
+    }
+
+    private static func lastValues(_ values: [ConfigValue]) -> [ConfigValue] {
+        var seen: Set<String> = []
+        return values.reversed().filter { seen.insert($0.key).inserted }.reversed()
+    }
+}

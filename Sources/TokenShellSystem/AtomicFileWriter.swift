@@ -1,0 +1,159 @@
+import Foundation
+import TokenShellCore
+
+#if canImport(Glibc)
+    import Glibc
+    private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+    import Darwin
+    private let systemRead = Darwin.read
+#endif
+
+/// Read-modify-write of a config file that loses nothing: under a lock, through a temporary
+/// file in the same folder that is synced and renamed over the target.
+///
+/// Locking: an exclusive `flock` on the folder that holds the target. Not on the file itself,
+/// whose inode the rename replaces (a waiter would then hold a lock on the old file), and not on
+/// a sibling `FILE.lock`, which would litter the home folder. Every tokensh process serialises
+/// its edits of files in that folder; npm itself takes no lock.
+///
+/// A symlinked config is written through to its target (the link stays a link). A crash at any
+/// point leaves either the old or the new contents, never a mix.
+public struct AtomicFileWriter: Sendable {
+    /// How to treat permissions and emptiness.
+    public struct Options: Sendable {
+        /// Mode of a file that does not exist yet.
+        public var newFileMode: mode_t
+        /// Tighten an existing file that group or others can read or write to `newFileMode`
+        /// (the user config holds tokens); otherwise its mode is kept.
+        public var enforcePrivateMode: Bool
+        /// Delete the file when the new contents are empty or only whitespace, as npm does.
+        /// A symlinked file is emptied instead, so the link does not dangle.
+        public var deleteIfEmpty: Bool
+
+        public init(newFileMode: mode_t = 0o600, enforcePrivateMode: Bool = true, deleteIfEmpty: Bool = true) {
+            self.newFileMode = newFileMode
+            self.enforcePrivateMode = enforcePrivateMode
+            self.deleteIfEmpty = deleteIfEmpty
+        }
+
+        /// The user config: 0600, tightened, deleted when empty.
+        public static let userConfig = Options()
+        /// A project file: created 0644 (npm's 0666 is needlessly writable), mode kept.
+        public static let projectFile = Options(newFileMode: 0o644, enforcePrivateMode: false, deleteIfEmpty: true)
+    }
+
+    /// What an update did.
+    public struct Outcome: Sendable, Equatable {
+        public enum Action: Sendable, Equatable {
+            case written
+            case deleted
+            /// The transform returned `nil`, or the same text: nothing was touched.
+            case unchanged
+        }
+
+        public var action: Action
+        /// The file actually written (the symlink's target when `path` was a link).
+        public var resolvedPath: String
+        /// The existing file's permission bits before the update, if it existed.
+        public var previousMode: mode_t?
+        /// The existing file was readable or writable by group or others.
+        public var wasLooserThanPrivate: Bool
+    }
+
+    public let options: Options
+
+    public init(options: Options = .userConfig) {
+        self.options = options
+    }
+
+    /// Locks, reads the current text (`nil` when the file does not exist), lets `transform`
+    /// compute the new text (`nil` for no change) and replaces the file atomically.
+    @discardableResult
+    public func update(path: String, _ transform: (String?) throws -> String?) throws -> Outcome {
+        let target = try Self.resolveSymlinks(path)
+        let isLink = target != path
+        let folder = (target as NSString).deletingLastPathComponent
+        let lock = try FolderLock(folder: folder.isEmpty ? "." : folder)
+        defer { lock.release() }
+
+        let current = try Self.read(target)
+        let previousMode = current?.mode
+        let looser = previousMode.map { $0 & 0o077 != 0 } ?? false
+        guard let next = try transform(current?.text), next != current?.text else {
+            return Outcome(
+                action: .unchanged, resolvedPath: target, previousMode: previousMode, wasLooserThanPrivate: looser)
+        }
+        if options.deleteIfEmpty, !isLink, next.allSatisfy(\.isWhitespace) {
+            if current != nil, unlink(target) != 0, errno != ENOENT {
+                throw Self.failure("cannot delete \(target)", errno)
+            }
+            Self.syncFolder(folder)
+            return Outcome(
+                action: .deleted, resolvedPath: target, previousMode: previousMode, wasLooserThanPrivate: looser)
+        }
+        var mode = previousMode ?? options.newFileMode
+        if options.enforcePrivateMode, looser {
+            mode = options.newFileMode
+        }
+        let staged = try StagedFile(target: target, contents: next, mode: mode)
+        try staged.commit()
+        return Outcome(action: .written, resolvedPath: target, previousMode: previousMode, wasLooserThanPrivate: looser)
+    }
+
+    /// Follows a chain of symlinks to the file they name (which may not exist yet).
+    static func resolveSymlinks(_ path: String) throws -> String {
+        var current = path
+        for _ in 0..<40 {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &buffer, buffer.count - 1)
+            if count < 0 {
+                if errno == EINVAL || errno == ENOENT { return current }
+                throw failure("cannot read the link \(current)", errno)
+            }
+            let bytes = buffer[0..<count].map { UInt8(bitPattern: $0) }
+            let destination = String(decoding: bytes, as: UTF8.self)
+            if destination.hasPrefix("/") {
+                current = destination
+            } else {
+                current = ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
+                    destination)
+            }
+        }
+        throw ShellError(.failure, "too many levels of symbolic links at \(path)")
+    }
+
+    static func read(_ path: String) throws -> (text: String, mode: mode_t)? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 {
+            if errno == ENOENT { return nil }
+            throw failure("cannot read \(path)", errno)
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw failure("cannot inspect \(path)", errno) }
+        var data = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = systemRead(descriptor, &chunk, chunk.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure("cannot read \(path)", errno)
+            }
+            if count == 0 { break }
+            data.append(contentsOf: chunk[0..<count])
+        }
+        return (String(decoding: data, as: UTF8.self), info.st_mode & 0o7777)
+    }
+
+    static func syncFolder(_ folder: String) {
+        let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    static func failure(_ what: String, _ code: Int32) -> ShellError {
+        ShellError(.failure, "\(what): \(String(cString: strerror(code)))")
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import TokenShellCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// New contents written and synced to a temporary file next to the target, waiting for the
+/// rename that makes them visible. Until `commit()` the target is untouched, which is what
+/// makes a crash harmless.
+struct StagedFile {
+    let target: String
+    let temporaryPath: String
+
+    init(target: String, contents: String, mode: mode_t) throws {
+        let folder = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        var descriptor: Int32 = -1
+        var candidate = ""
+        for _ in 0..<16 {
+            let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            candidate = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(".\(name).tmp-\(suffix)")
+            descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+            if descriptor >= 0 || errno != EEXIST { break }
+        }
+        guard descriptor >= 0 else { throw AtomicFileWriter.failure("cannot create a file next to \(target)", errno) }
+        temporaryPath = candidate
+        self.target = target
+        do {
+            // The umask may have narrowed the mode given to open(); set it exactly.
+            guard fchmod(descriptor, mode) == 0 else { throw AtomicFileWriter.failure("cannot set the mode", errno) }
+            let bytes = Array(contents.utf8)
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes.withUnsafeBytes { buffer in
+                    write(descriptor, buffer.baseAddress.map { $0 + offset }, bytes.count - offset)
+                }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw AtomicFileWriter.failure("cannot write \(candidate)", errno)
+                }
+                offset += written
+            }
+            guard fsync(descriptor) == 0 else { throw AtomicFileWriter.failure("cannot sync \(candidate)", errno) }
+            close(descriptor)
+        } catch {
+            close(descriptor)
+            unlink(candidate)
+            throw error
+        }
+    }
+
+    /// Renames the temporary file over the target and syncs the folder.
+    func commit() throws {
+        guard rename(temporaryPath, target) == 0 else {
+            let code = errno
+            unlink(temporaryPath)
+            throw AtomicFileWriter.failure("cannot replace \(target)", code)
+        }
+        AtomicFileWriter.syncFolder((target as NSString).deletingLastPathComponent)
+    }
+
+    /// Drops the staged contents, leaving the target as it was.
+    func discard() {
+        unlink(temporaryPath)
+    }
+}

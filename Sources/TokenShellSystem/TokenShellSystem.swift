@@ -1,1 +1,0 @@
-// Files, environment, clock and processes: the outside world for the core.
