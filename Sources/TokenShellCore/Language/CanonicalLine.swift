@@ -42,3 +42,42 @@ public enum CanonicalLine {
         }
     }
 }
+
+extension CanonicalLine {
+    /// Whether any value looks like a token (npm format or a legacy UUID), e.g. `token revoke npm_…`.
+    ///
+    /// A script must never hold a token value, so the recorder rewrites such a command (a
+    /// revoke by name) or leaves it out rather than writing the canonical line.
+    public static func holdsSecret(_ command: ParsedCommand) -> Bool {
+        var values = command.positionals
+        for value in command.flags.values {
+            switch value {
+            case .string(let text): values.append(text)
+            case .list(let items): values += items
+            case .bool, .integer: break
+            }
+        }
+        return values.contains { containsNpmToken($0) || isUUID($0) }
+    }
+
+    /// `npm_` followed by 36 letters and digits, anywhere in the text.
+    static func containsNpmToken(_ text: String) -> Bool {
+        let chars = Array(text)
+        var index = 0
+        while index + 40 <= chars.count {
+            if chars[index] == "n", chars[index + 1] == "p", chars[index + 2] == "m", chars[index + 3] == "_",
+                chars[(index + 4)..<(index + 40)].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// A UUID such as the legacy tokens npm issued before 2021.
+    static func isUUID(_ text: String) -> Bool {
+        let groups = text.split(separator: "-", omittingEmptySubsequences: false)
+        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+    }
+}

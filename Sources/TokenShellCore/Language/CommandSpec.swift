@@ -60,11 +60,11 @@ public struct CommandSpec: Sendable, Equatable {
     }
 
     /// `token revoke ID... [--name NAME] [--yes]`: the synopsis for help and usage errors.
-    public var usage: String {
-        var parts = [name]
-        parts += positionals.map(\.usage)
-        parts += flags.map { "[\($0.usage)]" }
-        return parts.joined(separator: " ")
+    public var usage: String { usageItems.joined(separator: " ") }
+
+    /// The synopsis in pieces that help keeps whole when it wraps, e.g. `[--cidr CIDRS]`.
+    public var usageItems: [String] {
+        [name] + positionals.map(\.usage) + flags.map { "[\($0.usage)]" }
     }
 }
 

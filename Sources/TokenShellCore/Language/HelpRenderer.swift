@@ -59,7 +59,7 @@ public struct HelpRenderer: Sendable {
     public func commandHelp(_ spec: CommandSpec, width: Int) -> String {
         var lines = TextWrapper.wrap("\(spec.name): \(spec.summary)", width: width)
         lines += ["", "Usage:"]
-        lines += TextWrapper.wrap(spec.usage, width: width, indent: "      ", firstIndent: "  ")
+        lines += TextWrapper.wrap(items: spec.usageItems, width: width, indent: "      ", firstIndent: "  ")
         lines.append("")
         lines += TextWrapper.wrap(spec.help, width: width)
         if !spec.positionals.isEmpty {

@@ -4,11 +4,16 @@ public enum TextWrapper {
     ///
     /// Words longer than a line stay whole: breaking a flag name or URL would make it wrong.
     public static func wrap(_ text: String, width: Int, indent: String = "", firstIndent: String? = nil) -> [String] {
-        let first = firstIndent ?? indent
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        return wrap(items: words, width: width, indent: indent, firstIndent: firstIndent)
+    }
+
+    /// Like `wrap(_:width:)`, but each item (such as `[--cidr CIDRS]`) stays on one line.
+    public static func wrap(items: [String], width: Int, indent: String = "", firstIndent: String? = nil) -> [String] {
         var lines: [String] = []
-        var current = first
+        var current = firstIndent ?? indent
         var currentHasWord = false
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+        for word in items {
             let candidate = currentHasWord ? current + " " + word : current + word
             if currentHasWord, candidate.count > width {
                 lines.append(current)

@@ -87,3 +87,24 @@ import TokenShellCore
         #expect(CanonicalLine.render(second) == canonical)
     }
 }
+
+@Suite struct CanonicalLineSecretTests {
+    let parser = CommandParser()
+
+    func holdsSecret(_ line: String) throws -> Bool {
+        let command = try #require(try parser.parse(line, variables: { _ in nil }))
+        return CanonicalLine.holdsSecret(command)
+    }
+
+    @Test func tokensAndUUIDsAreSecrets() throws {
+        #expect(try holdsSecret("token revoke npm_" + String(repeating: "A1b2", count: 9)))
+        #expect(try holdsSecret("token revoke 0b1c2d3e-aaaa-bbbb-cccc-0123456789ab"))
+        #expect(try holdsSecret("set T=npm_" + String(repeating: "x", count: 36)))
+    }
+
+    @Test func idsAndNamesAreNot() throws {
+        #expect(try holdsSecret("token revoke 2feae2 --yes") == false)
+        #expect(try holdsSecret("token revoke --name npm_short") == false)
+        #expect(try holdsSecret("token create --name ci --cidr 10.0.0.0/8") == false)
+    }
+}
