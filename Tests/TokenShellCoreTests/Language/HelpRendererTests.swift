@@ -68,3 +68,15 @@ import TokenShellCore
         #expect(TextWrapper.wrap("one two three", width: 9, indent: "  ") == ["  one two", "  three"])
     }
 }
+
+@Suite struct HelpUsageWrappingTests {
+    @Test func usageItemsAreNeverSplit() throws {
+        let text = try HelpRenderer().help(for: ["token", "create"], width: 70)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex(of: "Usage:"))
+        let usage = lines[(start + 1)...].prefix { !$0.isEmpty }.joined(separator: "\n")
+        for item in CommandSpec.tokenCreate.usageItems where item.count < 60 {
+            #expect(usage.contains(item), "\(item)")
+        }
+    }
+}
