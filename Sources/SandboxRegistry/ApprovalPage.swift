@@ -32,7 +32,8 @@ enum ApprovalPage {
 
     static let done = page(title: "Sandbox registry: done", body: "<p>Approved. Return to your terminal.</p>")
     static let gone = page(
-        title: "Sandbox registry: expired", body: "<p>This request is unknown or already completed. Start again from npm.</p>")
+        title: "Sandbox registry: expired",
+        body: "<p>This request is unknown or already completed. Start again from npm.</p>")
 
     private static func page(title: String, body: String) -> String {
         """

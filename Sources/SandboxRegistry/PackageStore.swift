@@ -24,7 +24,10 @@ struct PackageStore: Sendable {
         }
         var packument =
             packuments[name].flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
-            ?? ["_id": name, "name": name, "versions": [String: Any](), "dist-tags": [String: Any](), "time": [String: Any]()]
+            ?? [
+                "_id": name, "name": name, "versions": [String: Any](), "dist-tags": [String: Any](),
+                "time": [String: Any](),
+            ]
         var storedVersions = packument["versions"] as? [String: Any] ?? [:]
         var time = packument["time"] as? [String: Any] ?? [:]
         let stamp = ISO8601DateFormatter().string(from: now)
@@ -34,7 +37,9 @@ struct PackageStore: Sendable {
             guard storedVersions[version] == nil else {
                 return .failure(.forbidden("You cannot publish over the previously published versions: \(version)."))
             }
-            guard var manifest = manifest as? [String: Any] else { return .failure(.badRequest("bad version \(version)")) }
+            guard var manifest = manifest as? [String: Any] else {
+                return .failure(.badRequest("bad version \(version)"))
+            }
             let file = (name.split(separator: "/").last.map(String.init) ?? name) + "-" + version + ".tgz"
             guard let attachment = attachments.first(where: { $0.key.hasSuffix(file) })?.value as? [String: Any],
                 let encoded = attachment["data"] as? String, let data = Data(base64Encoded: encoded)
@@ -53,7 +58,9 @@ struct PackageStore: Sendable {
         packument["versions"] = storedVersions
         packument["dist-tags"] = tags
         packument["time"] = time
-        for key in ["description", "readme", "maintainers"] where document[key] != nil { packument[key] = document[key] }
+        for key in ["description", "readme", "maintainers"] where document[key] != nil {
+            packument[key] = document[key]
+        }
         guard let encoded = try? JSONSerialization.data(withJSONObject: packument, options: [.sortedKeys]) else {
             return .failure(.badRequest("publish body could not be stored"))
         }

@@ -19,7 +19,8 @@ public struct PasswordHash: Codable, Sendable, Equatable {
         var generator = SystemRandomNumberGenerator()
         let salt = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let derived = derive(Array(password.reveal().utf8), salt: salt, iterations: iterations)
-        return PasswordHash(salt: Data(salt).base64EncodedString(), iterations: iterations, hash: Data(derived).base64EncodedString())
+        return PasswordHash(
+            salt: Data(salt).base64EncodedString(), iterations: iterations, hash: Data(derived).base64EncodedString())
     }
 
     /// Whether `password` is the one hashed, compared in constant time.

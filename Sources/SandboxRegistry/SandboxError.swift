@@ -11,7 +11,9 @@ struct SandboxError: Error, Sendable, Equatable {
 
     static func badRequest(_ message: String) -> SandboxError { SandboxError(status: 400, message: message) }
     static func forbidden(_ message: String) -> SandboxError { SandboxError(status: 403, message: message) }
-    static func notFound(_ message: String = "Not found") -> SandboxError { SandboxError(status: 404, message: message) }
+    static func notFound(_ message: String = "Not found") -> SandboxError {
+        SandboxError(status: 404, message: message)
+    }
     static func badToken(_ message: String = "bad or revoked token") -> SandboxError {
         SandboxError(status: 401, message: message, challenge: "Bearer")
     }

@@ -83,7 +83,8 @@ public final class SandboxHost: @unchecked Sendable {
                 try await app.run()
                 bound.resolve(.failure(SandboxConfigurationError("the sandbox stopped before it started")))
             } catch {
-                bound.resolve(.failure(SandboxConfigurationError("cannot listen on \(host):\(configuration.port): \(error)")))
+                bound.resolve(
+                    .failure(SandboxConfigurationError("cannot listen on \(host):\(configuration.port): \(error)")))
             }
             stopped.resolve(())
         }

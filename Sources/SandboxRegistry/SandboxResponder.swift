@@ -84,7 +84,8 @@ struct SandboxResponder: HTTPResponder {
         for (name, value) in response.headers {
             if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
         }
-        log.record(method: method, path: logPath, status: String(response.status), milliseconds: elapsed(since: started))
+        log.record(
+            method: method, path: logPath, status: String(response.status), milliseconds: elapsed(since: started))
         return Response(
             status: HTTPResponse.Status(code: response.status), headers: fields,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))

@@ -19,7 +19,8 @@ extension SandboxRoutes {
             if revision == nil, let email = body["email"] as? String, UserName.isValid(name) {
                 _ = try await store.register(name: name, password: Secret(password), email: email)
                 let token = try await store.mintLoginToken(user: name)
-                return .json(["ok": true, "id": "org.couchdb.user:" + name, "rev": "1-sandbox", "token": token], status: 201)
+                return .json(
+                    ["ok": true, "id": "org.couchdb.user:" + name, "rev": "1-sandbox", "token": token], status: 201)
             }
             throw SandboxError.badRequest("There is no user with the username \(name)")
         }
@@ -30,8 +31,10 @@ extension SandboxRoutes {
             guard revision == Self.revisionText(user) else {
                 throw SandboxError(status: 409, message: "Document update conflict: revision \(revision) is stale")
             }
+            // npm sends the same password in Basic auth and the body; check a differing one too.
             if let (basicUser, basicPassword) = request.basicCredentials {
-                guard basicUser == name, await store.verifyPassword(user: name, Secret(basicPassword)) else {
+                guard basicUser == name else { throw SandboxError.wrongPassword }
+                if basicPassword != password, await !store.verifyPassword(user: name, Secret(basicPassword)) {
                     throw SandboxError.wrongPassword
                 }
             }
@@ -88,8 +91,11 @@ extension SandboxRoutes {
         }
         if let user = await store.user(named: name), user.secondFactor == .otp {
             let otp = fields["otp"].flatMap { $0.isEmpty ? nil : $0 }
-            if try await store.checkSecondFactor(user: name, otp: otp, baseURL: request.baseURL, autoApprove: false) != nil {
-                return .html(ApprovalPage.login(action: action, message: "Enter a valid one-time password."), status: 401)
+            if try await store.checkSecondFactor(user: name, otp: otp, baseURL: request.baseURL, autoApprove: false)
+                != nil
+            {
+                return .html(
+                    ApprovalPage.login(action: action, message: "Enter a valid one-time password."), status: 401)
             }
         }
         guard try await store.approveWebLogin(id: id, user: name) else { return .html(ApprovalPage.gone, status: 404) }

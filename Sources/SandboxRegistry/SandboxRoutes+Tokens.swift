@@ -28,7 +28,8 @@ extension SandboxRoutes {
     func createToken(_ request: SandboxRequest) async throws -> SandboxResponse {
         let (_, user) = try await authenticate(request)
         guard let body = request.jsonObject else { throw SandboxError.badRequest("the body must be a JSON object") }
-        guard let password = body["password"] as? String, await store.verifyPassword(user: user, Secret(password)) else {
+        guard let password = body["password"] as? String, await store.verifyPassword(user: user, Secret(password))
+        else {
             throw SandboxError.wrongPassword
         }
         let existing = await store.listedTokens(user: user).count
@@ -54,7 +55,9 @@ extension SandboxRoutes {
         return SandboxResponse(status: 204, contentType: "")
     }
 
-    private static func integer(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+    private static func integer(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws
+        -> Int
+    {
         guard let text else { return value }
         guard let number = Int(text), range.contains(number) else {
             throw SandboxError.badRequest("\(name) must be an integer in \(range.lowerBound)...\(range.upperBound)")

@@ -32,14 +32,17 @@ struct SandboxRoutes: Sendable {
             if method == "GET" { return try await userDocument(name: name) }
         }
         if method == "PUT", let captured = path.match("-", "user", "*", "-rev", "*"), captured[0].hasPrefix(couch) {
-            return try await couchLogin(request, name: String(captured[0].dropFirst(couch.count)), revision: captured[1])
+            return try await couchLogin(
+                request, name: String(captured[0].dropFirst(couch.count)), revision: captured[1])
         }
         if method == "DELETE", let captured = path.match("-", "user", "token", "*") {
             try await store.revoke(key: TokenKeyOrValue.key(captured[0]), user: nil)
             return .json(["ok": true])
         }
         if method == "POST", path.match("-", "v1", "login") != nil { return await startWebLogin(request) }
-        if let captured = path.match("-", "v1", "login", "*") { return try await webLoginPage(request, id: captured[0]) }
+        if let captured = path.match("-", "v1", "login", "*") {
+            return try await webLoginPage(request, id: captured[0])
+        }
         if method == "GET", let captured = path.match("-", "v1", "login", "*", "done") {
             return await pollWebFlow(login: true, id: captured[0])
         }
@@ -74,8 +77,8 @@ struct SandboxRoutes: Sendable {
     /// The second-factor check for login, token create and revoke.
     func requireSecondFactor(_ request: SandboxRequest, user: String) async throws {
         if let challenge = try await store.checkSecondFactor(
-            user: user, otp: request.header("npm-otp"), baseURL: request.baseURL, autoApprove: configuration.autoApprove)
-        {
+            user: user, otp: request.header("npm-otp"), baseURL: request.baseURL, autoApprove: configuration.autoApprove
+        ) {
             throw challenge
         }
     }

@@ -43,13 +43,17 @@ actor SandboxStore {
     /// Creates the account, or resets its password and second factor if it exists.
     @discardableResult
     func upsertUser(_ spec: SandboxConfiguration.User) throws -> SandboxUser {
-        var user =
-            state.users[spec.name]
-            ?? SandboxUser(
-                name: spec.name, email: "\(spec.name)@example.com", password: PasswordHash.make(spec.password, iterations: 1),
-                secondFactor: .none, totpSecret: nil, lastTOTPStep: nil, revision: 1)
-        if !user.password.verify(spec.password) || user.password.iterations != passwordIterations {
-            user.password = PasswordHash.make(spec.password, iterations: passwordIterations)
+        var user: SandboxUser
+        if var existing = state.users[spec.name] {
+            if !existing.password.verify(spec.password) || existing.password.iterations != passwordIterations {
+                existing.password = PasswordHash.make(spec.password, iterations: passwordIterations)
+            }
+            user = existing
+        } else {
+            user = SandboxUser(
+                name: spec.name, email: "\(spec.name)@example.com",
+                password: PasswordHash.make(spec.password, iterations: passwordIterations), secondFactor: .none,
+                totpSecret: nil, lastTOTPStep: nil, revision: 1)
         }
         user.secondFactor = spec.secondFactor
         if spec.secondFactor == .otp, user.totpSecret == nil {
@@ -83,7 +87,8 @@ actor SandboxStore {
     // MARK: Second factor
 
     /// Checks the second factor for a sensitive operation; a refusal carries the challenge to send.
-    func checkSecondFactor(user name: String, otp: String?, baseURL: String, autoApprove: Bool) throws -> SandboxError? {
+    func checkSecondFactor(user name: String, otp: String?, baseURL: String, autoApprove: Bool) throws -> SandboxError?
+    {
         guard let user = state.users[name] else { return .badToken() }
         switch user.secondFactor {
         case .none:
@@ -91,9 +96,11 @@ actor SandboxStore {
         case .otp:
             guard let otp, let secret = user.totpSecret.flatMap(Base32.decode) else { return .otpRequired }
             let now = Int64(clock().timeIntervalSince1970)
-            guard let step = TOTP(secret: secret).matchingStep(for: otp, at: now, lastUsedStep: user.lastTOTPStep) else {
+            guard let step = TOTP(secret: secret).matchingStep(for: otp, at: now, lastUsedStep: user.lastTOTPStep)
+            else {
                 return SandboxError(
-                    status: 401, message: "OTP required for authentication: the one-time password is wrong or was already used",
+                    status: 401,
+                    message: "OTP required for authentication: the one-time password is wrong or was already used",
                     challenge: "OTP", code: "EOTP")
             }
             state.users[name]?.lastTOTPStep = step

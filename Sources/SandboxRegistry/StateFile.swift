@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `--state FILE`: JSON written atomically (temporary file in the same folder, fsync, rename).

@@ -49,7 +49,9 @@ enum TokenRules {
         }
         let permission = body["packages_and_scopes_permission"] as? String
         if let permission, !permissionValues.contains(permission) {
-            return .failure(.badRequest("packages_and_scopes_permission must be one of \(permissionValues.joined(separator: ", "))"))
+            return .failure(
+                .badRequest("packages_and_scopes_permission must be one of \(permissionValues.joined(separator: ", "))")
+            )
         }
         if flavor == .classic {
             // Verdaccio-like: granular fields are accepted and ignored, except a read-only permission.
@@ -63,11 +65,14 @@ enum TokenRules {
         }
         guard existingTokens < maximumTokensPerAccount else {
             return .failure(
-                .badRequest("token limit reached: an account holds at most \(maximumTokensPerAccount) granular access tokens; revoke some first"))
+                .badRequest(
+                    "token limit reached: an account holds at most \(maximumTokensPerAccount) granular access tokens; revoke some first"
+                ))
         }
         let orgsPermission = (body["orgs_permission"] as? String) ?? "no-access"
         guard orgPermissionValues.contains(orgsPermission) else {
-            return .failure(.badRequest("orgs_permission must be one of \(orgPermissionValues.joined(separator: ", "))"))
+            return .failure(
+                .badRequest("orgs_permission must be one of \(orgPermissionValues.joined(separator: ", "))"))
         }
         let packages = stringList(body["packages"])
         let scopes = stringList(body["scopes"]).map { $0.hasPrefix("@") ? $0 : "@" + $0 }
@@ -75,7 +80,9 @@ enum TokenRules {
         guard packages.count + scopes.count <= maximumPackagesAndScopes else {
             return .failure(.badRequest("a token may name at most \(maximumPackagesAndScopes) packages and scopes"))
         }
-        guard orgs.count <= maximumOrgs else { return .failure(.badRequest("a token may name at most \(maximumOrgs) orgs")) }
+        guard orgs.count <= maximumOrgs else {
+            return .failure(.badRequest("a token may name at most \(maximumOrgs) orgs"))
+        }
         let access = permission ?? ((body["readonly"] as? Bool) == false ? "read-write" : "read-only")
         let writes = access.hasPrefix("read-write") || orgsPermission == "read-write"
         let days: Int
@@ -87,7 +94,8 @@ enum TokenRules {
         guard days >= 1 else { return .failure(.badRequest("expires must be at least 1 day in the future")) }
         if writes, days > writeMaximumDays {
             return .failure(
-                .badRequest("tokens with write access expire after at most \(writeMaximumDays) days; \(days) days is too long"))
+                .badRequest(
+                    "tokens with write access expire after at most \(writeMaximumDays) days; \(days) days is too long"))
         }
         guard days <= 36500 else { return .failure(.badRequest("expires is too far in the future")) }
         let packagesAll = (body["packages_all"] as? Bool) ?? (packages.isEmpty && scopes.isEmpty)
@@ -95,7 +103,8 @@ enum TokenRules {
             Grant(
                 kind: .granular, name: name, description: body["description"] as? String,
                 readonly: !writes, cidr: cidr, expires: now.addingTimeInterval(Double(days) * 86400), access: access,
-                packagesAll: packagesAll, packages: packages, scopes: scopes, orgs: orgs, orgsPermission: orgsPermission,
+                packagesAll: packagesAll, packages: packages, scopes: scopes, orgs: orgs,
+                orgsPermission: orgsPermission,
                 bypass2FA: (body["bypass_2fa"] as? Bool) ?? false))
     }
 
@@ -138,7 +147,8 @@ enum TokenRules {
             return .forbidden("this token is read-only: it cannot publish \(package)")
         }
         if token.access == "read-write-stage-only" {
-            return .forbidden("this token may only stage publishes of \(package) (npm stage publish), not publish directly")
+            return .forbidden(
+                "this token may only stage publishes of \(package) (npm stage publish), not publish directly")
         }
         return nil
     }
@@ -163,7 +173,9 @@ enum TokenRules {
 
     private static func stringList(_ value: Any?) -> [String] {
         if let list = value as? [String] { return list.filter { !$0.isEmpty } }
-        if let text = value as? String { return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        if let text = value as? String {
+            return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
         return []
     }
 

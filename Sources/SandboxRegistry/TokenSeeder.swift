@@ -4,7 +4,9 @@ import Foundation
 enum TokenSeeder {
     private static let purposes = ["ci-read", "publish", "deploy", "docs-bot", "mirror", "release", "audit", "local"]
     private static let accesses = ["read-only", "read-write", "read-only", "read-write-stage-only", "no-access"]
-    private static let cidrs: [[String]] = [[], ["10.0.0.0/8"], [], ["192.168.1.0/24", "172.16.0.0/12"], ["127.0.0.1/32"]]
+    private static let cidrs: [[String]] = [
+        [], ["10.0.0.0/8"], [], ["192.168.1.0/24", "172.16.0.0/12"], ["127.0.0.1/32"],
+    ]
 
     static func tokens(count: Int, user: String, flavor: SandboxConfiguration.Flavor, now: Date) -> [StoredToken] {
         (0..<count).map { index in
@@ -19,7 +21,9 @@ enum TokenSeeder {
                 grant = TokenRules.classicGrant(readonly: !writes, cidr: cidr)
                 grant.kind = .granular
                 let number = String(index + 1)
-                grant.name = purposes[index % purposes.count] + "-" + String(repeating: "0", count: max(0, 4 - number.count)) + number
+                grant.name =
+                    purposes[index % purposes.count] + "-" + String(repeating: "0", count: max(0, 4 - number.count))
+                    + number
                 grant.access = access
                 grant.expires = expiry(index: index, writes: writes, now: now)
                 if index % 3 == 1 {

@@ -5,7 +5,7 @@ import SandboxRegistry
 import TokenShellCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `tokensh sandbox`: the sandbox registry in the foreground.

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A reply as it came off the socket, including how a dropped connection looked.
@@ -39,9 +39,10 @@ enum PlainHTTPClient {
         }
     }
 
-    static func json(port: Int, _ method: String, _ path: String, token: String? = nil, object: [String: Any]? = nil,
-        extraHeaders: [String: String] = [:]) async throws -> PlainResponse
-    {
+    static func json(
+        port: Int, _ method: String, _ path: String, token: String? = nil, object: [String: Any]? = nil,
+        extraHeaders: [String: String] = [:]
+    ) async throws -> PlainResponse {
         var headers = extraHeaders
         if let token { headers["Authorization"] = "Bearer " + token }
         var body: Data?
@@ -99,7 +100,8 @@ enum PlainHTTPClient {
         var headers: [String: String] = [:]
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         var body = Data(data[separator.upperBound...])
         var closedEarly = false

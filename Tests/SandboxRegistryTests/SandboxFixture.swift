@@ -79,7 +79,8 @@ struct SandboxFixture {
             "versions": [version: ["name": name, "version": version, "dist": ["tarball": "http://x/" + file]]],
             "_attachments": [
                 name + "-" + version + ".tgz": [
-                    "content_type": "application/octet-stream", "data": Data("tarball bytes".utf8).base64EncodedString(),
+                    "content_type": "application/octet-stream",
+                    "data": Data("tarball bytes".utf8).base64EncodedString(),
                     "length": 13,
                 ]
             ],

@@ -51,6 +51,10 @@ import TokenShellCore
         #expect(first.status == 409)
         let document = try await sandbox.request("GET", "-/user/org.couchdb.user:alice?write=true")
         let revision = try #require(document.json?["_rev"] as? String)
+        let wrongBasic = "Basic " + Data("alice:wrong".utf8).base64EncodedString()
+        let refused = try await sandbox.request(
+            "PUT", "-/user/org.couchdb.user:alice/-rev/" + revision, json: body, headers: ["Authorization": wrongBasic])
+        #expect(refused.status == 401)
         let basic = "Basic " + Data("alice:pw-alice".utf8).base64EncodedString()
         let second = try await sandbox.request(
             "PUT", "-/user/org.couchdb.user:alice/-rev/" + revision, json: body, headers: ["Authorization": basic])
@@ -97,7 +101,9 @@ import TokenShellCore
         let doneURL = try #require(challenge.json?["doneUrl"] as? String)
         let base = "http://127.0.0.1:\(sandbox.port)"
         #expect(authURL.hasPrefix(base) && doneURL.hasPrefix(base))
-        #expect(try await PlainHTTPClient.send(port: sandbox.port, "GET", String(doneURL.dropFirst(base.count))).status == 202)
+        #expect(
+            try await PlainHTTPClient.send(port: sandbox.port, "GET", String(doneURL.dropFirst(base.count))).status
+                == 202)
         let page = try await PlainHTTPClient.send(port: sandbox.port, "GET", String(authURL.dropFirst(base.count)))
         #expect(page.text.contains("<form method=\"post\""))
         let approve = try await PlainHTTPClient.send(
@@ -135,7 +141,9 @@ import TokenShellCore
         let done = try await PlainHTTPClient.send(port: sandbox.port, "GET", String(doneURL.dropFirst(base.count)))
         let token = try #require(done.json?["token"] as? String)
         #expect(try await sandbox.request("GET", "-/whoami", token: token).json?["username"] as? String == "alice")
-        #expect(try await PlainHTTPClient.send(port: sandbox.port, "GET", String(doneURL.dropFirst(base.count))).status == 404)
+        #expect(
+            try await PlainHTTPClient.send(port: sandbox.port, "GET", String(doneURL.dropFirst(base.count))).status
+                == 404)
         await sandbox.stop()
     }
 
@@ -144,7 +152,8 @@ import TokenShellCore
         let start = try await sandbox.request("POST", "-/v1/login", json: [:])
         let doneURL = try #require(start.json?["doneUrl"] as? String)
         let path = String(doneURL.dropFirst("http://127.0.0.1:\(sandbox.port)".count))
-        let token = try #require(try await PlainHTTPClient.send(port: sandbox.port, "GET", path).json?["token"] as? String)
+        let token = try #require(
+            try await PlainHTTPClient.send(port: sandbox.port, "GET", path).json?["token"] as? String)
         #expect(try await sandbox.request("GET", "-/whoami", token: token).status == 200)
         let list = try await sandbox.request("GET", "-/npm/v1/tokens", token: token)
         #expect(list.json?["total"] as? Int == 0)

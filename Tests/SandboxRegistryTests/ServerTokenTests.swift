@@ -42,13 +42,15 @@ import TokenShellCore
     @Test func granularCreateListAndRevokeByKeyOrToken() async throws {
         let sandbox = try await SandboxFixture.start()
         let session = try await sandbox.login("alice", "pw-alice")
-        let classic = try await sandbox.createToken(session, password: "pw-alice", ["readonly": false, "cidr_whitelist": []])
+        let classic = try await sandbox.createToken(
+            session, password: "pw-alice", ["readonly": false, "cidr_whitelist": []])
         #expect(classic.status == 400)
         #expect((classic.json?["error"] as? String)?.contains("granular") == true)
         let wrongPassword = try await sandbox.createToken(session, password: "nope", ["name": "ci"])
         #expect(wrongPassword.status == 401)
         let tooLong = try await sandbox.createToken(
-            session, password: "pw-alice", ["name": "w", "packages_and_scopes_permission": "read-write", "expires": 120])
+            session, password: "pw-alice",
+            ["name": "w", "packages_and_scopes_permission": "read-write", "expires": 120])
         #expect(tooLong.status == 400)
         let created = try await sandbox.createToken(
             session, password: "pw-alice",
@@ -68,7 +70,8 @@ import TokenShellCore
         #expect(objects.count == 2)
         #expect(objects.allSatisfy { ($0["token"] as? String)?.count ?? 40 < 40 })
         #expect(objects.contains { $0["cidr_whitelist"] is NSNull })
-        let byKey = try await sandbox.request("DELETE", "-/npm/v1/tokens/token/" + TokenKey.key(for: token), token: session)
+        let byKey = try await sandbox.request(
+            "DELETE", "-/npm/v1/tokens/token/" + TokenKey.key(for: token), token: session)
         #expect(byKey.status == 204)
         let byValue = try await sandbox.request("DELETE", "-/npm/v1/tokens/token/" + second, token: session)
         #expect(byValue.status == 204)
@@ -113,11 +116,14 @@ import TokenShellCore
         let sandbox = try await SandboxFixture.start()
         let session = try await sandbox.login("alice", "pw-alice")
         let readOnly = try #require(
-            try await sandbox.createToken(session, password: "pw-alice", ["name": "r", "packages_and_scopes_permission": "read-only"])
-                .json?["token"] as? String)
+            try await sandbox.createToken(
+                session, password: "pw-alice", ["name": "r", "packages_and_scopes_permission": "read-only"]
+            )
+            .json?["token"] as? String)
         let writer = try #require(
             try await sandbox.createToken(
-                session, password: "pw-alice", ["name": "w", "scopes": ["@team"], "packages_and_scopes_permission": "read-write"]
+                session, password: "pw-alice",
+                ["name": "w", "scopes": ["@team"], "packages_and_scopes_permission": "read-write"]
             ).json?["token"] as? String)
         let body = SandboxFixture.publishBody(name: "@team/lib", version: "1.0.0")
         #expect(try await sandbox.request("PUT", "@team%2flib", json: body).status == 401)
@@ -143,18 +149,24 @@ import TokenShellCore
         let sandbox = try await SandboxFixture.start()
         let session = try await sandbox.login("alice", "pw-alice")
         let writer = try #require(
-            try await sandbox.createToken(session, password: "pw-alice", ["name": "w", "packages_and_scopes_permission": "read-write"])
-                .json?["token"] as? String)
+            try await sandbox.createToken(
+                session, password: "pw-alice", ["name": "w", "packages_and_scopes_permission": "read-write"]
+            )
+            .json?["token"] as? String)
         sandbox.clock.advance(by: 8 * 86400)
-        let expired = try await sandbox.request("PUT", "pkg", token: writer, json: SandboxFixture.publishBody(name: "pkg", version: "1.0.0"))
+        let expired = try await sandbox.request(
+            "PUT", "pkg", token: writer, json: SandboxFixture.publishBody(name: "pkg", version: "1.0.0"))
         #expect(expired.status == 401)
         #expect(expired.json?["error"] as? String == "token expired")
         let fresh = try await sandbox.login("alice", "pw-alice")
         let another = try #require(
-            try await sandbox.createToken(fresh, password: "pw-alice", ["name": "w2", "packages_and_scopes_permission": "read-write"])
-                .json?["token"] as? String)
+            try await sandbox.createToken(
+                fresh, password: "pw-alice", ["name": "w2", "packages_and_scopes_permission": "read-write"]
+            )
+            .json?["token"] as? String)
         #expect(try await sandbox.request("DELETE", "-/npm/v1/tokens/token/" + another, token: fresh).status == 204)
-        let revoked = try await sandbox.request("PUT", "pkg", token: another, json: SandboxFixture.publishBody(name: "pkg", version: "1.0.0"))
+        let revoked = try await sandbox.request(
+            "PUT", "pkg", token: another, json: SandboxFixture.publishBody(name: "pkg", version: "1.0.0"))
         #expect(revoked.status == 401)
         await sandbox.stop()
     }
@@ -171,7 +183,10 @@ import TokenShellCore
         let classicLogin = try await first.request(
             "PUT", "-/user/org.couchdb.user:alice/-rev/1-sandbox",
             json: ["name": "alice", "password": "pw-alice"],
-            headers: ["npm-otp": TOTP(secret: Base32.decode(secret) ?? []).code(at: Int64(first.clock.now().timeIntervalSince1970))])
+            headers: [
+                "npm-otp": TOTP(secret: Base32.decode(secret) ?? []).code(
+                    at: Int64(first.clock.now().timeIntervalSince1970))
+            ])
         let token = try #require(classicLogin.json?["token"] as? String)
         await first.stop()
         let stored = try String(contentsOfFile: path, encoding: .utf8)

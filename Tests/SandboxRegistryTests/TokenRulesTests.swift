@@ -89,13 +89,16 @@ import Testing
     }
 
     @Test func classicFlavourTakesTheReadOnlyFlagAndNoExpiry() throws {
-        let classic = try grant(["password": "pw", "readonly": true, "cidr_whitelist": ["10.0.0.0/8"]], flavor: .classic)
-            .get()
+        let classic = try grant(
+            ["password": "pw", "readonly": true, "cidr_whitelist": ["10.0.0.0/8"]], flavor: .classic
+        )
+        .get()
         #expect(classic.kind == .classic)
         #expect(classic.readonly)
         #expect(classic.expires == nil)
         #expect(classic.cidr == ["10.0.0.0/8"])
-        let granularBody = try grant(["name": "x", "packages_and_scopes_permission": "read-only"], flavor: .classic).get()
+        let granularBody = try grant(["name": "x", "packages_and_scopes_permission": "read-only"], flavor: .classic)
+            .get()
         #expect(granularBody.kind == .classic)
         #expect(granularBody.readonly)
         #expect((try? grant(["readonly": false], flavor: .classic, existing: 5000).get()) != nil)
@@ -109,8 +112,11 @@ import Testing
         let readOnly = token(TokenRules.classicGrant(readonly: true, cidr: []))
         #expect(TokenRules.authorize(readOnly, .read, package: "x") == nil)
         #expect(TokenRules.authorize(readOnly, .write, package: "x")?.status == 403)
-        let scoped = token(try grant(["name": "s", "scopes": ["@team"], "packages": ["solo"],
-            "packages_and_scopes_permission": "read-write"]).get())
+        let scoped = token(
+            try grant([
+                "name": "s", "scopes": ["@team"], "packages": ["solo"],
+                "packages_and_scopes_permission": "read-write",
+            ]).get())
         #expect(TokenRules.authorize(scoped, .write, package: "@team/lib") == nil)
         #expect(TokenRules.authorize(scoped, .write, package: "solo") == nil)
         #expect(TokenRules.authorize(scoped, .write, package: "other")?.status == 403)

@@ -44,7 +44,9 @@ public struct TOTP: Sendable {
     /// The step `code` belongs to, within ±`window` steps of `unixTime`, or `nil`.
     ///
     /// Steps at or before `lastUsedStep` are refused, so each code works once (RFC 6238 §5.2).
-    public func matchingStep(for candidateCode: String, at unixTime: Int64, window: Int64 = 1, lastUsedStep: Int64? = nil)
+    public func matchingStep(
+        for candidateCode: String, at unixTime: Int64, window: Int64 = 1, lastUsedStep: Int64? = nil
+    )
         -> Int64?
     {
         let cleaned = candidateCode.filter { $0 != " " }

@@ -34,7 +34,10 @@ import TokenShellCore
     }
 
     @Test func aSingleValueSplitsOnCommas() {
-        #expect(IPv4CIDR.splitList("10.0.0.0/8, 192.168.1.0/24,1.2.3.4/32") == ["10.0.0.0/8", "192.168.1.0/24", "1.2.3.4/32"])
+        #expect(
+            IPv4CIDR.splitList("10.0.0.0/8, 192.168.1.0/24,1.2.3.4/32") == [
+                "10.0.0.0/8", "192.168.1.0/24", "1.2.3.4/32",
+            ])
     }
 
     @Test func errorTextMatchesNpm() {

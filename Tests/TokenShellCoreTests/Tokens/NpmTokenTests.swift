@@ -55,7 +55,9 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(NpmToken.checksumMatches("npm_TCllNwh2WLQlMWVhybM1iQrsTj6rMQ0BOh6d") == false)
     }
 
-    @Test(arguments: ["npm_short", "npx_TCllNwh2WLQlMWVhybM1iQrsTj6rMQ0BOh6d", "npm_TCllNwh2WLQlMWVhybM1iQrsTj6rMQ0BOh6-"])
+    @Test(arguments: [
+        "npm_short", "npx_TCllNwh2WLQlMWVhybM1iQrsTj6rMQ0BOh6d", "npm_TCllNwh2WLQlMWVhybM1iQrsTj6rMQ0BOh6-",
+    ])
     func wrongShapesAreRecognised(_ text: String) {
         #expect(NpmToken.hasTokenShape(text) == false)
     }
