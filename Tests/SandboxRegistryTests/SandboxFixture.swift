@@ -14,7 +14,8 @@ struct SandboxFixture {
 
     static func start(
         flavor: SandboxConfiguration.Flavor = .npmjs, users: [String] = ["alice:pw-alice"], prefix: String = "/",
-        autoApprove: Bool = false, faults: [String] = [], seedTokens: Int = 0, statePath: String? = nil
+        autoApprove: Bool = false, faults: [String] = [], seedTokens: Int = 0, statePath: String? = nil,
+        log: SandboxConfiguration.LogDestination = .none
     ) async throws -> SandboxFixture {
         let clock = TestClock()
         var configuration = SandboxConfiguration()
@@ -25,6 +26,7 @@ struct SandboxFixture {
         configuration.faults = try faults.map(FaultRule.parse)
         configuration.seedTokens = seedTokens
         configuration.statePath = statePath
+        configuration.log = log
         configuration.passwordIterations = 1000
         configuration.clock = { clock.now() }
         let host = try await SandboxHost.launch(configuration)

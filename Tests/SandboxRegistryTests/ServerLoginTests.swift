@@ -176,4 +176,24 @@ import TokenShellCore
         #expect(try await sandbox.request("GET", "-/whoami", token: token).status == 401)
         await sandbox.stop()
     }
+
+    @Test func theAccessLogHoldsNoSecrets() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sandbox-log-\(UUID().uuidString)")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let sandbox = try await SandboxFixture.start(users: ["bob:pw-bob:otp"], log: .file(path))
+        let secret = try #require(sandbox.host.totpSecrets["bob"].flatMap(Base32.decode))
+        let code = TOTP(secret: secret).code(at: Int64(sandbox.clock.now().timeIntervalSince1970))
+        let token = try await sandbox.login("bob", "pw-bob", otp: code)
+        _ = try await sandbox.request("DELETE", "-/user/token/" + token, token: token)
+        await sandbox.stop()
+        let log = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = log.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix("PUT /-/user/org.couchdb.user:bob 201 ") == true)
+        #expect(lines.last?.hasPrefix("DELETE /-/user/token/npm_") == true)
+        for secretText in [token, String(token.suffix(20)), "pw-bob", code] {
+            #expect(log.contains(secretText) == false)
+        }
+    }
 }
