@@ -1,13 +1,116 @@
+// The sandbox npm registry.
 import ArgumentParser
+import Foundation
+import SandboxRegistry
+import TokenShellCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `tokensh sandbox`: the sandbox registry in the foreground.
 struct SandboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Run the sandbox npm registry in the foreground."
+        abstract: "Run the sandbox npm registry in the foreground.",
+        discussion: """
+            A practice npm registry on loopback that the real npm CLI accepts. The first line of \
+            stdout is its base URL; each 2FA user gets a line `totp-secret NAME BASE32SECRET`. \
+            The access log goes to stderr. Stop it with Ctrl-C or SIGTERM.
+
+            Example: tokensh sandbox --port 0 --flavor classic --user alice:pw --user bob:pw2:otp
+                     npm --registry http://127.0.0.1:PORT/ login --auth-type=legacy
+
+            Couch login: the npmjs flavour answers the first PUT for an existing user with 201 and a \
+            session token; the classic flavour answers 409, so npm takes the GET ?write=true and \
+            PUT …/-rev/REV path.
+
+            Fault SPEC (repeatable, one rule per --fault): KIND[=VALUE][,retry-after=N][,path=/PREFIX]
+              latency=200ms      every matching request waits 200 ms (also 2s, or plain ms)
+              500=0.3            30% of matching requests get 500 (503 alike; no value = always)
+              429=1,retry-after=2  429 with Retry-After: 2
+              malformed=0.5      half of the JSON replies are cut short (invalid JSON)
+              drop=1             headers promise a longer body, then the connection closes
+              path=/-/npm/v1/tokens  restrict the rule to paths (after --prefix) starting with this
+            """
     )
 
+    @Option(help: "Address to listen on (loopback only is sensible).")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port; 0 takes a free one.")
+    var port = 0
+
+    @Option(help: "Serve under a path prefix, e.g. /sub/.")
+    var prefix = "/"
+
+    @Option(help: "npmjs (granular tokens, limits, 2-hour sessions) or classic (Verdaccio-like).")
+    var flavor: String = "npmjs"
+
+    @Option(
+        name: .customLong("user"),
+        help: "An account NAME:PASSWORD[:otp|:webotp] (repeatable). Without one, demo:demo-password is created.")
+    var users: [String] = []
+
+    @Option(help: "Keep accounts and tokens in this JSON file (written atomically after each change).")
+    var state: String?
+
+    @Flag(help: "Approve web logins and web OTP challenges at once, as the first user.")
+    var autoApprove = false
+
+    @Option(help: "Lifetime of npmjs login session tokens, in seconds.")
+    var sessionTtl: Int = 7200
+
+    @Option(help: "Give the first user N tokens with varied names, rights, CIDRs and expiry dates.")
+    var seedTokens: Int = 0
+
+    @Option(name: .customLong("fault"), help: "Inject failures (see above; repeatable).")
+    var faults: [String] = []
+
     func run() throws {
-        throw ValidationError("the sandbox is not built yet")
+        var configuration = SandboxConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.prefix = SandboxConfiguration.normalizePrefix(prefix)
+        guard let chosen = SandboxConfiguration.Flavor(rawValue: flavor) else {
+            throw ValidationError("--flavor must be npmjs or classic")
+        }
+        configuration.flavor = chosen
+        configuration.autoApprove = autoApprove
+        configuration.sessionTTL = TimeInterval(sessionTtl)
+        configuration.seedTokens = seedTokens
+        configuration.statePath = state
+        configuration.log = .standardError
+        do {
+            configuration.users = try users.map(SandboxConfiguration.User.parse)
+            configuration.faults = try faults.map(FaultRule.parse)
+            try configuration.validate()
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        // Block the stop signals before any server thread exists, so only sigwait below sees them.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        let host: SandboxHost
+        do {
+            host = try SandboxHost.start(configuration)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        // Unbuffered writes: whoever started us reads the base URL from the first line at once.
+        var banner = host.baseURL + "\n"
+        for (name, secret) in host.totpSecrets.sorted(by: { $0.key < $1.key }) {
+            banner += "totp-secret \(name) \(secret)\n"
+        }
+        if host.createdDemoUser {
+            banner += "demo account: demo / demo-password (practice only)\n"
+        }
+        FileHandle.standardOutput.write(Data(banner.utf8))
+        var received: Int32 = 0
+        sigwait(&signals, &received)
+        host.stop()
     }
 }

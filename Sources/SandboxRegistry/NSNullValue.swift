@@ -1,0 +1,6 @@
+import Foundation
+
+/// JSON `null` for `JSONSerialization` bodies.
+enum NSNullValue {
+    static var null: Any { NSNull() }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import TokenShellCore
+
+/// `/-/npm/v1/tokens`: list with pagination, create (classic and granular bodies), revoke.
+extension SandboxRoutes {
+    static let defaultPageSize = 25
+
+    func listTokens(_ request: SandboxRequest) async throws -> SandboxResponse {
+        let (_, user) = try await authenticate(request)
+        let page = try Self.integer(request.query["page"], name: "page", default: 0, range: 0...Int(Int32.max))
+        let perPage = try Self.integer(
+            request.query["perPage"], name: "perPage", default: Self.defaultPageSize, range: 1...9999)
+        let tokens = await store.listedTokens(user: user)
+        let slice = TokenRules.page(tokens, page: page, perPage: perPage)
+        var urls: [String: Any] = [:]
+        if slice.hasNext {
+            urls["next"] = request.baseURL + "-/npm/v1/tokens?page=\(page + 1)&perPage=\(perPage)"
+        }
+        if page > 0 {
+            urls["prev"] = request.baseURL + "-/npm/v1/tokens?page=\(page - 1)&perPage=\(perPage)"
+        }
+        return .json([
+            "objects": slice.items.map { TokenView.object($0, value: nil, flavor: configuration.flavor) },
+            "total": tokens.count, "urls": urls,
+        ])
+    }
+
+    func createToken(_ request: SandboxRequest) async throws -> SandboxResponse {
+        let (_, user) = try await authenticate(request)
+        guard let body = request.jsonObject else { throw SandboxError.badRequest("the body must be a JSON object") }
+        guard let password = body["password"] as? String, await store.verifyPassword(user: user, Secret(password))
+        else {
+            throw SandboxError.wrongPassword
+        }
+        let existing = await store.listedTokens(user: user).count
+        let grant = try TokenRules.grant(
+            for: body, flavor: configuration.flavor, existingTokens: existing, now: configuration.clock()
+        ).get()
+        try await requireSecondFactor(request, user: user)
+        let value = try await store.mint(grant, user: user)
+        guard let stored = await store.token(forKey: TokenKey.key(for: value)) else {
+            throw SandboxError(status: 500, message: "the new token was not stored")
+        }
+        return .json(TokenView.object(stored, value: value, flavor: configuration.flavor))
+    }
+
+    func revokeToken(_ request: SandboxRequest, keyOrToken: String) async throws -> SandboxResponse {
+        let (_, user) = try await authenticate(request)
+        let key = TokenKeyOrValue.key(keyOrToken)
+        guard let target = await store.token(forKey: key), target.user == user else {
+            throw SandboxError.notFound("no token with that key or value")
+        }
+        try await requireSecondFactor(request, user: user)
+        try await store.revoke(key: key, user: user)
+        return SandboxResponse(status: 204, contentType: "")
+    }
+
+    private static func integer(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws
+        -> Int
+    {
+        guard let text else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw SandboxError.badRequest("\(name) must be an integer in \(range.lowerBound)...\(range.upperBound)")
+        }
+        return number
+    }
+}
