@@ -1,4 +1,5 @@
 import ArgumentParser
+import TokenShellCore
 
 @main
 struct TokenShellCommand: ParsableCommand {
@@ -38,7 +39,13 @@ struct TokenShellCommand: ParsableCommand {
     }
 
     static func main() {
-        SecretFlagGuard.refuseSecretsInArguments(Array(CommandLine.arguments.dropFirst()))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // A root command with a positional argument would take `sandbox` for a script's name.
+        if arguments.first == SandboxCommand.configuration.commandName {
+            SandboxCommand.main(Array(arguments.dropFirst()))
+            return
+        }
+        SecretFlagGuard.refuseSecretsInArguments(arguments)
         do {
             var command = try parseAsRoot()
             try command.run()
