@@ -38,21 +38,26 @@ extension RegistryError {
         case .http(let status, _, _, _): Self.statusHint(status)
         case .authentication(.invalidToken, _): "the token is invalid, revoked or expired; run `login` again"
         case .authentication(.wrongPassword, _):
-            "check the username and password and try again; a forgotten npmjs password is reset at https://www.npmjs.com/forgot"
+            "check the username and password and try again;"
+                + " a forgotten npmjs password is reset at https://www.npmjs.com/forgot"
         case .authentication(.ipAddressRefused, _):
-            "the token's allowed IP ranges do not include this machine; use it from an allowed network or create a token without that restriction"
+            "the token's allowed IP ranges do not include this machine;"
+                + " use it from an allowed network or create a token without that restriction"
         case .authentication: "run `login` to get fresh credentials"
         case .sessionExpired:
             "run `login` to start a new session; for long jobs create a granular token with `token create`"
         case .otpRequired:
-            "run at a terminal to be asked for the code, or set TOKENSH_OTP (one code) or TOKENSH_OTP_COMMAND (a command printing a fresh code)"
+            "run at a terminal to be asked for the code, or set TOKENSH_OTP (one code)"
+                + " or TOKENSH_OTP_COMMAND (a command printing a fresh code)"
         case .otpRejected:
-            "codes change every 30 seconds and work once; check the authenticator's clock and try again with a fresh code"
+            "codes change every 30 seconds and work once;"
+                + " check the authenticator's clock and try again with a fresh code"
         case .missingOTP:
             "set TOKENSH_OTP to a current code, or TOKENSH_OTP_COMMAND to a command printing one, or run at a terminal"
         case .noSuchUser: "check the username, or create the account on the registry's website"
         case .tokenAPIUnavailable:
-            "manage tokens on the registry's website; token commands need a registry with the npm token API (registry.npmjs.org, Verdaccio)"
+            "manage tokens on the registry's website; token commands need a registry"
+                + " with the npm token API (registry.npmjs.org, Verdaccio)"
         case .notLoggedIn: "run `login` first, or set TOKENSH_TOKEN to an existing token"
         case .invalidResponse: "check that the registry URL points at an npm registry, then try `ping`"
         case .usage(_, let hint): hint
