@@ -1,0 +1,181 @@
+extension RegistryJSON {
+    /// Parses a registry reply; `nil` when it is not JSON (npm then keeps the text and shows nothing).
+    ///
+    /// Nesting is capped so that a hostile reply cannot exhaust the stack.
+    public static func parse(_ bytes: [UInt8]) -> RegistryJSON? {
+        var parser = Parser(bytes: bytes)
+        guard let value = parser.parseValue(depth: 0) else { return nil }
+        parser.skipWhitespace()
+        return parser.index == bytes.count ? value : nil
+    }
+
+    public static func parse(_ text: String) -> RegistryJSON? { parse(Array(text.utf8)) }
+}
+
+private struct Parser {
+    let bytes: [UInt8]
+    var index = 0
+    static let maxDepth = 64
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func skipWhitespace() {
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+    }
+
+    mutating func parseValue(depth: Int) -> RegistryJSON? {
+        guard depth < Self.maxDepth else { return nil }
+        skipWhitespace()
+        guard index < bytes.count else { return nil }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return parseObject(depth: depth)
+        case UInt8(ascii: "["): return parseArray(depth: depth)
+        case UInt8(ascii: "\""): return parseString().map(RegistryJSON.string)
+        case UInt8(ascii: "t"): return literal("true", .bool(true))
+        case UInt8(ascii: "f"): return literal("false", .bool(false))
+        case UInt8(ascii: "n"): return literal("null", .null)
+        default: return parseNumber()
+        }
+    }
+
+    mutating func literal(_ word: String, _ value: RegistryJSON) -> RegistryJSON? {
+        let expected = Array(word.utf8)
+        guard bytes.count - index >= expected.count, Array(bytes[index..<index + expected.count]) == expected else {
+            return nil
+        }
+        index += expected.count
+        return value
+    }
+
+    mutating func parseObject(depth: Int) -> RegistryJSON? {
+        index += 1
+        var members: [(String, RegistryJSON)] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return .object(members)
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = parseString() else { return nil }
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
+            index += 1
+            guard let value = parseValue(depth: depth + 1) else { return nil }
+            members.append((key, value))
+            skipWhitespace()
+            guard index < bytes.count else { return nil }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+            } else if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(members)
+            } else {
+                return nil
+            }
+        }
+    }
+
+    mutating func parseArray(depth: Int) -> RegistryJSON? {
+        index += 1
+        var values: [RegistryJSON] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return .array(values)
+        }
+        while true {
+            guard let value = parseValue(depth: depth + 1) else { return nil }
+            values.append(value)
+            skipWhitespace()
+            guard index < bytes.count else { return nil }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+            } else if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(values)
+            } else {
+                return nil
+            }
+        }
+    }
+
+    mutating func parseNumber() -> RegistryJSON? {
+        let start = index
+        let allowed = Set("+-0123456789.eE".utf8)
+        while index < bytes.count, allowed.contains(bytes[index]) { index += 1 }
+        guard index > start, let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
+            return nil
+        }
+        return .number(value)
+    }
+
+    mutating func parseString() -> String? {
+        index += 1
+        var scalars = String.UnicodeScalarView()
+        var run: [UInt8] = []
+        func flush() {
+            if !run.isEmpty {
+                scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
+                run.removeAll()
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                flush()
+                return String(scalars)
+            case UInt8(ascii: "\\"):
+                flush()
+                guard index < bytes.count else { return nil }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""): scalars.append("\"")
+                case UInt8(ascii: "\\"): scalars.append("\\")
+                case UInt8(ascii: "/"): scalars.append("/")
+                case UInt8(ascii: "b"): scalars.append("\u{08}")
+                case UInt8(ascii: "f"): scalars.append("\u{0C}")
+                case UInt8(ascii: "n"): scalars.append("\n")
+                case UInt8(ascii: "r"): scalars.append("\r")
+                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "u"):
+                    guard let scalar = parseUnicodeEscape() else { return nil }
+                    scalars.append(scalar)
+                default: return nil
+                }
+            default:
+                if byte < 0x20 { return nil }
+                run.append(byte)
+            }
+        }
+        return nil
+    }
+
+    mutating func hex4() -> UInt32? {
+        guard bytes.count - index >= 4,
+            let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+        else { return nil }
+        index += 4
+        return value
+    }
+
+    /// A `\uXXXX` escape, joining surrogate pairs; a lone surrogate becomes U+FFFD as in most decoders.
+    mutating func parseUnicodeEscape() -> Unicode.Scalar? {
+        guard let high = hex4() else { return nil }
+        if (0xD800..<0xDC00).contains(high) {
+            let save = index
+            if bytes.count - index >= 2, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                index += 2
+                if let low = hex4(), (0xDC00..<0xE000).contains(low) {
+                    return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+                }
+            }
+            index = save
+            return Unicode.Scalar(0xFFFD)
+        }
+        return Unicode.Scalar(high) ?? Unicode.Scalar(0xFFFD)
+    }
+}
