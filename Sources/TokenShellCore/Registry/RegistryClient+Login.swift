@@ -15,7 +15,7 @@ extension RegistryClient {
         }
         let json = RegistryJSON.parse(response.body)
         guard let loginURL = json?["loginUrl"]?.stringValue, let doneURL = json?["doneUrl"]?.stringValue,
-            RegistryURL.isAbsoluteHTTP(loginURL), RegistryURL.isAbsoluteHTTP(doneURL)
+            RegistryPath.isAbsoluteHTTP(loginURL), RegistryPath.isAbsoluteHTTP(doneURL)
         else {
             throw .invalidResponse("the web login endpoint did not send absolute loginUrl and doneUrl")
         }
@@ -26,7 +26,7 @@ extension RegistryClient {
     ///
     /// Also polls a web OTP `doneUrl`; the token it returns is then the one-time password.
     public func pollWebLogin(doneURL: String) throws(RegistryError) -> WebLoginPoll {
-        guard RegistryURL.isAbsoluteHTTP(doneURL) else {
+        guard RegistryPath.isAbsoluteHTTP(doneURL) else {
             throw .invalidResponse("the web login doneUrl is not an absolute URL")
         }
         let response = try exchange(.get, doneURL, command: "login", auth: .none)
@@ -58,7 +58,7 @@ extension RegistryClient {
         -> Secret
     {
         guard !username.isEmpty else { throw .usage("a username is needed to log in", hint: nil) }
-        let userPath = url("-/user/org.couchdb.user:" + RegistryURL.encodeComponent(username))
+        let userPath = url("-/user/org.couchdb.user:" + RegistryPath.encodeComponent(username))
         let document = Self.couchDocument(username: username, password: password, now: now)
         let first = try exchange(.put, userPath, command: "login", body: document, auth: .none, otp: otp)
         let reply: HTTPResponse
@@ -70,7 +70,7 @@ extension RegistryClient {
             let merged = Self.mergeCouch(document, with: RegistryJSON.parse(current.body))
             let rev = merged["_rev"]?.stringValue ?? "undefined"
             reply = try send(
-                .put, userPath + "/-rev/" + RegistryURL.encodeComponent(rev), command: "login", body: merged,
+                .put, userPath + "/-rev/" + RegistryPath.encodeComponent(rev), command: "login", body: merged,
                 auth: .basic(username: username, password: password), otp: otp)
         default:
             throw RegistryError.from(first, method: .put, displayURL: userPath)

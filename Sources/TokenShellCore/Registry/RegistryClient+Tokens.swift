@@ -58,7 +58,7 @@ extension RegistryClient {
     public func revokeToken(key: String, otp: Secret? = nil) throws(RegistryError) {
         try requireCredential()
         guard !key.isEmpty else { throw .usage("a token id is needed", hint: "`token list` shows the ids") }
-        let endpoint = url("-/npm/v1/tokens/token/" + RegistryURL.encodeComponent(key))
+        let endpoint = url("-/npm/v1/tokens/token/" + RegistryPath.encodeComponent(key))
         _ = try send(.delete, endpoint, command: "token", otp: otp)
     }
 

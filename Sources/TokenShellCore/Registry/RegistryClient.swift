@@ -41,7 +41,7 @@ public struct RegistryClient: Sendable {
         sleep: @escaping @Sendable (Double) -> Void
     ) {
         self.transport = transport
-        self.registry = RegistryURL.normalized(registry)
+        self.registry = RegistryPath.normalized(registry)
         self.credential = credential
         self.userAgent = userAgent
         self.authType = authType
@@ -51,7 +51,7 @@ public struct RegistryClient: Sendable {
     }
 
     /// `path` resolved against the registry as npm does (prefix kept, absolute URLs as given).
-    public func url(_ path: String) -> String { RegistryURL.resolve(path, against: registry) }
+    public func url(_ path: String) -> String { RegistryPath.resolve(path, against: registry) }
 
     // MARK: - Simple calls
 
@@ -75,7 +75,7 @@ public struct RegistryClient: Sendable {
     ///
     /// A non-2xx is an error, and then npm keeps the credentials; the shell should do the same.
     public func logout(token: Secret) throws(RegistryError) {
-        let path = "-/user/token/" + RegistryURL.encodeComponent(token.reveal())
+        let path = "-/user/token/" + RegistryPath.encodeComponent(token.reveal())
         _ = try send(
             .delete, url(path), command: "logout", auth: .bearer(token),
             displayURL: url("-/user/token/<redacted>"))
@@ -105,7 +105,7 @@ public struct RegistryClient: Sendable {
         if let scope, !scope.isEmpty { headers.append(HTTPHeader("npm-scope", scope)) }
         switch auth {
         case .configured:
-            if case .bearer(let token) = credential, RegistryURL.sharesOrigin(url, with: registry) {
+            if case .bearer(let token) = credential, RegistryPath.sharesOrigin(url, with: registry) {
                 headers.append(HTTPHeader("authorization", "Bearer " + token.reveal()))
             }
         case .none: break

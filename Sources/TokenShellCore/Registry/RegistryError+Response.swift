@@ -34,7 +34,7 @@ extension RegistryError {
     /// The registry's own words: `error` first (the only field npm prints), then `message`.
     public static func registryMessage(in json: RegistryJSON?) -> String? {
         for field in ["error", "message"] {
-            if let raw = json?[field]?.stringValue, case let text = RegistryURL.trimmed(raw), !text.isEmpty {
+            if let raw = json?[field]?.stringValue, case let text = RegistryPath.trimmed(raw), !text.isEmpty {
                 return String(text.split(whereSeparator: \.isNewline).joined(separator: " ").prefix(500))
             }
         }
@@ -64,7 +64,7 @@ extension RegistryError {
 
     static func otpChallenge(in json: RegistryJSON?) -> OTPChallenge {
         if let authURL = json?["authUrl"]?.stringValue, let doneURL = json?["doneUrl"]?.stringValue,
-            RegistryURL.isAbsoluteHTTP(authURL), RegistryURL.isAbsoluteHTTP(doneURL)
+            RegistryPath.isAbsoluteHTTP(authURL), RegistryPath.isAbsoluteHTTP(doneURL)
         {
             return .web(authURL: authURL, doneURL: doneURL)
         }

@@ -53,7 +53,7 @@ public struct RetryPolicy: Sendable, Equatable {
 
     /// `Retry-After` in its delta-seconds form; an HTTP date or garbage gives `nil`.
     public static func retryAfterSeconds(_ value: String?) -> Int? {
-        guard let value, case let text = RegistryURL.trimmed(value), !text.isEmpty,
+        guard let value, case let text = RegistryPath.trimmed(value), !text.isEmpty,
             text.allSatisfy({ $0.isASCII && $0.isNumber }), let seconds = Int(text.prefix(9))
         else { return nil }
         return seconds

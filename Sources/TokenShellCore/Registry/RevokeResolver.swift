@@ -15,7 +15,7 @@ public enum RevokeResolver {
 
     /// Resolves one id, id prefix or full token.
     public static func resolve(_ argument: String, among tokens: [RegistryToken]) throws(RegistryError) -> Target {
-        let id = RegistryURL.trimmed(argument)
+        let id = RegistryPath.trimmed(argument)
         guard !id.isEmpty else {
             throw .usage("a token id is needed", hint: "`token list` shows the ids; `token revoke ID`")
         }

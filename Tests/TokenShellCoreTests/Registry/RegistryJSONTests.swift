@@ -33,14 +33,14 @@ import TokenShellCore
 
     @Test func urlResolutionFollowsNpm() {
         let registry = "http://127.0.0.1:4873/sub"
-        #expect(RegistryURL.normalized(" http://h/sub// ") == "http://h/sub/")
-        #expect(RegistryURL.resolve("/-/whoami", against: registry) == "http://127.0.0.1:4873/sub/-/whoami")
-        #expect(RegistryURL.resolve("/sub/-/x", against: registry) == "http://127.0.0.1:4873/sub/sub/-/x")
-        #expect(RegistryURL.resolve("https://other/x", against: registry) == "https://other/x")
-        #expect(RegistryURL.sharesOrigin("HTTP://127.0.0.1:4873/other", with: registry))
-        #expect(RegistryURL.sharesOrigin("http://127.0.0.1:4874/sub/", with: registry) == false)
-        #expect(RegistryURL.sharesOrigin("https://registry.npmjs.org:443/x", with: "https://registry.npmjs.org/"))
-        #expect(RegistryURL.sharesOrigin("http://evil@127.0.0.1:4873/", with: registry))
-        #expect(RegistryURL.encodeComponent("a b/é!") == "a%20b%2F%C3%A9!")
+        #expect(RegistryPath.normalized(" http://h/sub// ") == "http://h/sub/")
+        #expect(RegistryPath.resolve("/-/whoami", against: registry) == "http://127.0.0.1:4873/sub/-/whoami")
+        #expect(RegistryPath.resolve("/sub/-/x", against: registry) == "http://127.0.0.1:4873/sub/sub/-/x")
+        #expect(RegistryPath.resolve("https://other/x", against: registry) == "https://other/x")
+        #expect(RegistryPath.sharesOrigin("HTTP://127.0.0.1:4873/other", with: registry))
+        #expect(RegistryPath.sharesOrigin("http://127.0.0.1:4874/sub/", with: registry) == false)
+        #expect(RegistryPath.sharesOrigin("https://registry.npmjs.org:443/x", with: "https://registry.npmjs.org/"))
+        #expect(RegistryPath.sharesOrigin("http://evil@127.0.0.1:4873/", with: registry))
+        #expect(RegistryPath.encodeComponent("a b/é!") == "a%20b%2F%C3%A9!")
     }
 }

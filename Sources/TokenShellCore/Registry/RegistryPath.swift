@@ -3,7 +3,7 @@
 /// npm resolves every relative path against the registry including its path prefix, uses
 /// absolute URLs as given, and sends credentials only to the registry's own host; the client
 /// follows the same rules so that a registry mounted under `/sub/` behaves as it does for npm.
-public enum RegistryURL {
+public enum RegistryPath {
     /// The registry URL trimmed and ending in exactly one `/`.
     public static func normalized(_ registry: String) -> String {
         var text = trimmed(registry)
