@@ -142,10 +142,13 @@ def test_editing_keeps_every_other_line(start_sandbox, tmp_path):
     user.userconfig.write_text(original)
     user.userconfig.chmod(0o600)
     assert login_with_env(user).returncode == 0
-    after = user.config_text()
-    assert after.startswith(original), "every earlier line must be kept byte for byte"
-    added = after[len(original):]
-    assert added.count("\n") == 1 and f"{sandbox.nerf}:_authToken=npm_" in added
+    after = user.config_text().splitlines(keepends=True)
+    added = [line for line in after if line.startswith(f"{sandbox.nerf}:_authToken=npm_")]
+    assert len(added) == 1
+    after.remove(added[0])
+    assert "".join(after) == original, "every other line must be kept byte for byte"
+    lines = user.config_text().splitlines()
+    assert lines.index(added[0].rstrip("\n")) < lines.index("[section]"), "the key must stay out of [section]"
 
 
 def test_concurrent_logins_to_two_registries_lose_nothing(start_sandbox, tmp_path):

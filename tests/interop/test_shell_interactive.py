@@ -10,6 +10,13 @@ from shell import PROMPT, ShellHome
 PASSWORD = "correct-horse-7"
 
 
+def read_history(path):
+    """libedit's history file: a `_HiStOrY_V2_` header, then lines with octal escapes (strvis)."""
+    raw = path.read_text()
+    assert raw.startswith("_HiStOrY_V2_\n")
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), raw)
+
+
 def test_prompt_completion_ctrl_c_login_whoami_and_history(start_sandbox, tmp_path):
     sandbox = start_sandbox("--user", f"alice:{PASSWORD}")
     user = ShellHome(tmp_path / "home", sandbox.url)
@@ -18,14 +25,21 @@ def test_prompt_completion_ctrl_c_login_whoami_and_history(start_sandbox, tmp_pa
     assert child.after.startswith("tokensh ")
     assert sandbox.host_port in child.after
 
-    # TAB completes a command and a subcommand.
+    # TAB completes a command and a subcommand: the completed lines run as typed in full.
+    # (libedit redraws only what changed, so the screen is checked by what the line does.)
     child.send("who\t")
-    child.expect("whoami")
-    child.send("\x15")  # Ctrl-U clears the line
+    child.expect("ami ")
+    child.send("\r")
+    child.expect("not logged in")
+    child.expect(PROMPT)
     child.send("config g\t")
-    child.expect("config get")
+    child.expect("et ")
+    child.send("registry\r")
+    child.expect(re.escape(sandbox.url))
+    child.expect(PROMPT)
 
     # Ctrl-C drops the half-typed line and gives a fresh prompt; the shell runs on.
+    child.send("token crea")
     child.send("\x03")
     child.expect(PROMPT)
     child.sendline("help whoami")
@@ -51,7 +65,7 @@ def test_prompt_completion_ctrl_c_login_whoami_and_history(start_sandbox, tmp_pa
     child.close()
     assert child.exitstatus == 0
 
-    history = user.history.read_text()
+    history = read_history(user.history)
     assert "whoami" in history and "help whoami" in history
     assert PASSWORD not in history
     assert oct(user.history.stat().st_mode & 0o777) == "0o600"
@@ -84,4 +98,6 @@ def test_two_factor_login_prompts_for_the_code(start_sandbox, tmp_path):
     child.expect(PROMPT)
     child.sendline("exit")
     child.expect(pexpect.EOF)
-    assert PASSWORD not in user.history.read_text() and code not in user.history.read_text()
+    history = read_history(user.history)
+    assert "login --auth-type legacy --username bob" in history
+    assert PASSWORD not in history and code not in history

@@ -1,0 +1,116 @@
+import Foundation
+
+/// `login`: web or legacy (couch) login, OTP when challenged, then the token saved as npm does.
+enum LoginHandler {
+    /// How long a web login waits for someone to approve it.
+    static let webLoginLimit = 600.0
+
+    static func run(_ command: ParsedCommand, _ shell: Shell) throws {
+        let config = try shell.config()
+        let scope = command.string("scope")
+        let registry = try scope.map { config.registry(forScope: $0) } ?? shell.currentRegistry(config)
+        try shell.checkInsecureRegistry(registry)
+        let useLegacy = (command.string("auth-type") ?? (command.has("username") ? "legacy" : "web")) == "legacy"
+
+        let (token, knownName) =
+            useLegacy
+            ? try legacyLogin(command, shell, registry: registry) : try webLogin(command, shell, registry: registry)
+        shell.session.noteSecret(token)
+        let name = try knownName ?? shell.client(registry: registry, token: token).whoami()
+
+        var saved = ""
+        if command.string("save") == "none" {
+            shell.session.sessionTokens[registry] = token
+            saved = " The login lasts for this shell only."
+        } else {
+            shell.session.sessionTokens[registry] = nil
+            try save(token, registry: registry, scope: scope, config: config, shell: shell)
+            saved = " Saved in \(config.userConfigPath)."
+        }
+        shell.session.knownUsers[registry] = name
+        shell.io.output("Logged in as \(name) on \(registry).\(saved)\n")
+    }
+
+    private static func legacyLogin(_ command: ParsedCommand, _ shell: Shell, registry: String) throws -> (
+        Secret, String?
+    ) {
+        let username = try command.string("username") ?? askUsername(shell)
+        let environment = shell.services.environment
+        let hasPassword = !(environment["TOKENSH_PASSWORD"] ?? "").isEmpty || shell.io.canPromptSecrets
+        if !hasPassword, let standIn = environment["TOKENSH_TOKEN"], !standIn.isEmpty {
+            return (Secret(standIn), nil)
+        }
+        let password = try shell.password()
+        let client = shell.client(registry: registry, token: nil, authType: .legacy)
+        let now = shell.services.now()
+        let token = try client.withOTP(provider: shell.otpProvider(for: client)) { otp throws(RegistryError) in
+            try client.couchLogin(username: username, password: password, otp: otp, now: now)
+        }
+        return (token, username)
+    }
+
+    private static func askUsername(_ shell: Shell) throws -> String {
+        guard shell.io.canAsk else {
+            throw ShellError(
+                .usage, "a legacy login needs a username", hint: "add --username NAME", code: "ENOUSERNAME")
+        }
+        let name = try shell.io.ask("Username:", default: nil)
+        guard !name.isEmpty else { throw ShellError(.usage, "a username is needed", hint: "type your npm username") }
+        return name
+    }
+
+    private static func webLogin(_ command: ParsedCommand, _ shell: Shell, registry: String) throws -> (Secret, String?)
+    {
+        if !shell.io.canAsk, let standIn = shell.services.environment["TOKENSH_TOKEN"], !standIn.isEmpty {
+            return (Secret(standIn), nil)
+        }
+        let client = shell.client(registry: registry, token: nil, authType: .web)
+        guard case .started(let loginURL, let doneURL) = try client.startWebLogin() else {
+            shell.io.diagnostic("This registry has no web login; using your username and password instead.\n")
+            return try legacyLogin(command, shell, registry: registry)
+        }
+        shell.io.output("Login at:\n\(loginURL)\n")
+        shell.io.diagnostic("Open the URL in a browser and approve the login; this shell waits (Ctrl-C gives up).\n")
+        let progress = shell.io.progress("waiting for the login to be approved")
+        defer { progress.stop() }
+        let deadline = shell.services.now().addingTimeInterval(webLoginLimit)
+        while true {
+            switch try client.pollWebLogin(doneURL: doneURL) {
+            case .done(let token):
+                return (token, nil)
+            case .unsupported:
+                progress.stop()
+                shell.io.diagnostic("The registry ended the web login; using your username and password instead.\n")
+                return try legacyLogin(command, shell, registry: registry)
+            case .pending(let retryAfter):
+                shell.services.sleep(seconds: WebLoginPoll.nextDelay(retryAfter: retryAfter))
+                if shell.services.isInterrupted {
+                    throw ShellError(.interrupted, "login cancelled: nothing was saved")
+                }
+                if shell.services.now() > deadline {
+                    throw ShellError(
+                        .failure, "nobody approved the login within \(Int(webLoginLimit / 60)) minutes",
+                        hint: "run `login` again, or `login --auth-type legacy` to use a password")
+                }
+            }
+        }
+    }
+
+    static func save(_ token: Secret, registry: String, scope: String?, config: NpmConfig, shell: Shell) throws {
+        let update = try shell.services.updateConfigFile(config.userConfigPath, kind: .user) {
+            text throws(ShellError) in
+            var document = NpmrcDocument(parsing: text ?? "")
+            do {
+                try document.setToken(token, registry: registry)
+            } catch {
+                throw ShellError(.usage, "cannot store a login for \(registry)", hint: "check the registry URL")
+            }
+            if let scope { document.setScopeRegistry(scope, registry: registry) }
+            return document.render()
+        }
+        if update.wasLooserThanPrivate {
+            shell.io.diagnostic(
+                "note: \(config.userConfigPath) was readable by other users; it is now private (mode 0600).\n")
+        }
+    }
+}

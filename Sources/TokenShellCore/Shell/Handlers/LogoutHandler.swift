@@ -1,0 +1,34 @@
+/// `logout`: revoke the login token on the registry, then remove it from the file it came from.
+enum LogoutHandler {
+    static func run(_ command: ParsedCommand, _ shell: Shell) throws {
+        let config = try shell.config()
+        let registry = try shell.currentRegistry(config)
+        if let token = shell.session.sessionTokens[registry] {
+            try shell.client(registry: registry, token: token).logout(token: token)
+            shell.session.sessionTokens[registry] = nil
+            shell.session.knownUsers[registry] = nil
+            shell.io.output("Logged out of \(registry).\n")
+            return
+        }
+        guard let plan = config.logoutPlan(registry: registry), let token = plan.credential.token else {
+            throw RegistryError.notLoggedIn(registry: registry)
+        }
+        shell.session.noteSecret(token)
+        try shell.checkInsecureRegistry(registry)
+        try shell.client(registry: registry, token: token).logout(token: token)
+        shell.session.knownUsers[registry] = nil
+        guard plan.isEditable, let path = plan.path else {
+            shell.io.output(
+                "Logged out of \(registry): the token is revoked. It came from the \(plan.source) settings, "
+                    + "so remove it there too.\n")
+            return
+        }
+        _ = try shell.services.updateConfigFile(path, kind: path == config.userConfigPath ? .user : .project) {
+            text throws(ShellError) in
+            var document = NpmrcDocument(parsing: text ?? "")
+            document.removeCredentials(plan)
+            return document.render()
+        }
+        shell.io.output("Logged out of \(registry) and removed the token from \(path).\n")
+    }
+}

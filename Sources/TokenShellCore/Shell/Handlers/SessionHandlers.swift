@@ -1,0 +1,49 @@
+import Foundation
+
+/// `registry`, `ping`, `whoami`.
+enum SessionHandlers {
+    static func registry(_ command: ParsedCommand, _ shell: Shell) throws {
+        guard let argument = command.positionals.first else {
+            let config = try shell.config()
+            let registry = try shell.currentRegistry(config)
+            let source =
+                shell.session.registryOverride != nil
+                ? "set in this shell" : config.value(forKey: "registry").map(describeSource) ?? "npm's default"
+            shell.io.output(shell.options.json ? JSONText.quote(registry) + "\n" : "\(registry)  (\(source))\n")
+            return
+        }
+        guard let url = RegistryURL(argument), url.scheme == "http" || url.scheme == "https" else {
+            throw ShellError(
+                .usage, "not a registry URL: \(argument)",
+                hint: "give an http:// or https:// URL, e.g. registry https://registry.npmjs.org/")
+        }
+        shell.session.registryOverride = url.normalized
+        shell.io.output("Using \(url.normalized) in this shell (npm's config is unchanged).\n")
+    }
+
+    static func ping(_ command: ParsedCommand, _ shell: Shell) throws {
+        let config = try shell.config()
+        let registry = try shell.currentRegistry(config)
+        let client = shell.client(registry: registry, token: nil)
+        let start = shell.services.now()
+        _ = try client.ping()
+        let milliseconds = Int((shell.services.now().timeIntervalSince(start) * 1000).rounded())
+        if shell.options.json {
+            shell.io.output("{\"registry\":\(JSONText.quote(registry)),\"time\":\(milliseconds)}\n")
+        } else {
+            shell.io.output("PONG from \(registry) in \(milliseconds) ms\n")
+        }
+    }
+
+    static func whoami(_ command: ParsedCommand, _ shell: Shell) throws {
+        let (client, registry) = try shell.authenticatedClient()
+        let name = try client.whoami()
+        shell.session.knownUsers[registry] = name
+        shell.io.output(shell.options.json ? JSONText.quote(name) + "\n" : name + "\n")
+    }
+
+    static func describeSource(_ value: ConfigValue) -> String {
+        if let path = value.path { return "from \(path)" }
+        return "from the \(value.source) settings"
+    }
+}

@@ -1,0 +1,87 @@
+/// What most commands need: the registry, its credential, a client, secrets and OTPs.
+extension Shell {
+    public func config() throws(ShellError) -> NpmConfig {
+        try services.loadConfig(cli: options.npmCLIValues)
+    }
+
+    /// `registry URL` for this shell, else `--registry`, npm's environment and files.
+    public func currentRegistry(_ config: NpmConfig? = nil) throws(ShellError) -> String {
+        if let override = session.registryOverride { return override }
+        if let config { return config.registry }
+        return try self.config().registry
+    }
+
+    /// The token to send to `registry`: this session's login, the config's credential, or
+    /// `TOKENSH_TOKEN`.
+    public func token(for registry: String, config: NpmConfig) -> Secret? {
+        if let token = session.sessionTokens[registry] { return token }
+        if let credential = config.credential(forRegistry: registry), let token = credential.token {
+            session.noteSecret(token)
+            return token
+        }
+        if let value = services.environment["TOKENSH_TOKEN"], !value.isEmpty {
+            let token = Secret(value)
+            session.noteSecret(token)
+            return token
+        }
+        return nil
+    }
+
+    public func client(registry: String, token: Secret?, authType: RegistryClient.AuthType = .web) -> RegistryClient {
+        let services = self.services
+        return RegistryClient(
+            transport: services.transport(for: registry), registry: registry,
+            credential: token.map { .bearer($0) } ?? .none, userAgent: "tokensh/\(options.version)",
+            authType: authType, sleep: { services.sleep(seconds: $0) })
+    }
+
+    /// A client that sends this registry's credential; fails with a hint when there is none.
+    public func authenticatedClient() throws -> (client: RegistryClient, registry: String) {
+        let config = try config()
+        let registry = try currentRegistry(config)
+        try checkInsecureRegistry(registry)
+        guard let token = token(for: registry, config: config) else {
+            throw RegistryError.notLoggedIn(registry: registry)
+        }
+        return (client(registry: registry, token: token), registry)
+    }
+
+    /// Credentials never go over plain http to a host other than loopback without consent.
+    public func checkInsecureRegistry(_ registry: String) throws {
+        guard let url = RegistryURL(registry), url.scheme == "http", !options.allowInsecureRegistry else { return }
+        let host = url.host.lowercased()
+        if host == "localhost" || host.hasPrefix("127.") || host == "[::1]" || host == "::1" { return }
+        if io.canAsk,
+            try io.confirm(
+                "\(registry) uses plain http: credentials would cross the network unencrypted. Continue?",
+                default: false)
+        {
+            return
+        }
+        throw ShellError(
+            .usage, "refusing to send credentials over plain http to \(host)",
+            hint: "use the registry's https URL, or pass --allow-insecure-registry if you accept the risk")
+    }
+
+    /// The account password: `TOKENSH_PASSWORD`, else an echo-off prompt on a terminal.
+    public func password(prompt: String = "Password: ") throws(ShellError) -> Secret {
+        if let value = services.environment["TOKENSH_PASSWORD"], !value.isEmpty {
+            let secret = Secret(value)
+            session.noteSecret(secret)
+            return secret
+        }
+        guard io.canPromptSecrets else {
+            throw ShellError(
+                .usage, "a password is needed and there is no terminal to ask for it",
+                hint: "set TOKENSH_PASSWORD in the environment (never on the command line)", code: "ENOPASSWORD")
+        }
+        let secret = try io.askSecret(prompt)
+        session.noteSecret(secret)
+        return secret
+    }
+
+    /// Answers OTP challenges: a web approval, `TOKENSH_OTP` (once), `TOKENSH_OTP_COMMAND`, or a prompt.
+    public func otpProvider(for client: RegistryClient) -> any OTPProvider {
+        ShellOTPProvider(shell: self, client: client)
+    }
+}

@@ -1,0 +1,85 @@
+/// The interpreter: one line in, one command run, an exit status out.
+///
+/// The interactive shell, `-c`, script replay and piped input all go through `execute`, so
+/// a recorded script behaves exactly as the typed session did.
+public final class Shell {
+    public let io: any ShellIO
+    public let services: any ShellServices
+    public let options: ShellOptionsValues
+    public var session: ShellSession
+    let parser = CommandParser()
+
+    public init(io: any ShellIO, services: any ShellServices, options: ShellOptionsValues) {
+        self.io = io
+        self.services = services
+        self.options = options
+        self.session = ShellSession(variables: ShellVariables(environment: services.environment))
+    }
+
+    /// Runs one line; errors are reported on stderr (prefixed with `location`, e.g. `FILE:LINE`).
+    @discardableResult
+    public func execute(_ line: String, location: String? = nil) -> ExitStatus {
+        do {
+            guard let command = try parser.parse(line, variables: { self.session.variables.lookup($0) }) else {
+                return .success
+            }
+            try run(command)
+            return .success
+        } catch {
+            let shellError = Shell.shellError(from: error)
+            report(shellError, location: location)
+            if case RegistryError.sessionExpired = error, io.canAsk, !session.shouldExit {
+                offerLoginAfterExpiry()
+            }
+            return shellError.status
+        }
+    }
+
+    /// Runs an already parsed command (the guide and replay build some in code).
+    public func run(_ command: ParsedCommand) throws {
+        guard let handler = ShellCommandTable.handler(for: command.spec) else {
+            throw ShellError(
+                .failure, "`\(command.spec.name)` is not available in this version of tokensh",
+                hint: "run `help` to see the commands you can use")
+        }
+        try handler(command, self)
+    }
+
+    public func report(_ error: ShellError, location: String? = nil) {
+        if options.json {
+            io.diagnostic(ErrorRenderer.json(error))
+        } else {
+            io.diagnostic(ErrorRenderer.text(error, location: location))
+        }
+    }
+
+    /// The prompt of design §3: what is known without a network call.
+    public var prompt: String {
+        let registry = (try? currentRegistry()) ?? NpmConfig.defaultRegistry
+        let host = RegistryURL(registry)?.hostAndPort ?? registry
+        if let user = session.knownUsers[registry] {
+            return "tokensh \(user)@\(host)> "
+        }
+        return "tokensh \(host)> "
+    }
+
+    /// Whether a typed line may go into the persistent history.
+    public func allowsInHistory(_ line: String) -> Bool {
+        session.historyPolicy.allows(line)
+    }
+
+    private func offerLoginAfterExpiry() {
+        guard (try? io.confirm("Log in again now?", default: true)) == true else { return }
+        execute("login")
+    }
+
+    /// Any error a command throws, as the user should read it.
+    static func shellError(from error: any Error) -> ShellError {
+        switch error {
+        case let error as ShellError: error
+        case let error as RegistryError: error.shellError
+        case let error as TransportError: RegistryError.transport(error).shellError
+        default: ShellError(.failure, "\(error)")
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// Which behaviour runs for which command spec.
+public enum ShellCommandTable {
+    public typealias Handler = @Sendable (ParsedCommand, Shell) throws -> Void
+
+    static let handlers: [String: Handler] = [
+        CommandSpec.help.name: BuiltinHandlers.help,
+        CommandSpec.history.name: BuiltinHandlers.history,
+        CommandSpec.set.name: BuiltinHandlers.set,
+        CommandSpec.exit.name: BuiltinHandlers.exit,
+        CommandSpec.registry.name: SessionHandlers.registry,
+        CommandSpec.ping.name: SessionHandlers.ping,
+        CommandSpec.whoami.name: SessionHandlers.whoami,
+        CommandSpec.login.name: LoginHandler.run,
+        CommandSpec.logout.name: LogoutHandler.run,
+        CommandSpec.configList.name: ConfigHandlers.list,
+        CommandSpec.configGet.name: ConfigHandlers.get,
+        CommandSpec.configPath.name: ConfigHandlers.path,
+    ]
+
+    public static func handler(for spec: CommandSpec) -> Handler? {
+        handlers[spec.name]
+    }
+}

@@ -1,0 +1,62 @@
+/// The shell's answer to a registry's one-time-password challenge (design §2).
+final class ShellOTPProvider: OTPProvider {
+    private let shell: Shell
+    private let client: RegistryClient
+    private var usedEnvironmentCode = false
+
+    init(shell: Shell, client: RegistryClient) {
+        self.shell = shell
+        self.client = client
+    }
+
+    func oneTimePassword(for challenge: OTPChallenge) throws(RegistryError) -> Secret {
+        switch challenge {
+        case .web(let authURL, let doneURL):
+            return try approveOnTheWeb(authURL: authURL, doneURL: doneURL)
+        case .code:
+            return try code()
+        }
+    }
+
+    private func code() throws(RegistryError) -> Secret {
+        let environment = shell.services.environment
+        if !usedEnvironmentCode, let value = environment["TOKENSH_OTP"], !value.isEmpty {
+            usedEnvironmentCode = true
+            return noted(Secret(value))
+        }
+        do {
+            if let code = try shell.services.runOTPCommand() {
+                return noted(code)
+            }
+            if shell.io.canPromptSecrets {
+                shell.io.diagnostic("This operation requires a one-time password from your authenticator.\n")
+                return noted(try shell.io.askSecret("One-time password: "))
+            }
+        } catch {
+            throw .usage(error.message, hint: error.hint)
+        }
+        throw .missingOTP
+    }
+
+    private func approveOnTheWeb(authURL: String, doneURL: String) throws(RegistryError) -> Secret {
+        shell.io.output("Authenticate your account at:\n\(authURL)\n")
+        let progress = shell.io.progress("waiting for the approval in the browser (Ctrl-C gives up)")
+        defer { progress.stop() }
+        while true {
+            switch try client.pollWebLogin(doneURL: doneURL) {
+            case .done(let code):
+                return noted(code)
+            case .pending(let retryAfter):
+                shell.services.sleep(seconds: WebLoginPoll.nextDelay(retryAfter: retryAfter))
+                if shell.services.isInterrupted { throw .transport(.cancelled) }
+            case .unsupported:
+                throw .invalidResponse("the registry stopped answering the web OTP approval at \(doneURL)")
+            }
+        }
+    }
+
+    private func noted(_ secret: Secret) -> Secret {
+        shell.session.noteSecret(secret)
+        return secret
+    }
+}

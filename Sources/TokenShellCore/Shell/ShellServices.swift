@@ -1,0 +1,43 @@
+import Foundation
+
+/// The outside world as the commands need it: network, config files, clock, environment.
+///
+/// The executable provides the real thing (libcurl, atomic file writes); unit tests provide
+/// fakes. Keeping it a protocol is what lets the core stay free of I/O.
+public protocol ShellServices: AnyObject, Sendable {
+    var environment: [String: String] { get }
+    /// The npm configuration as it is now (files are read anew on each call: another
+    /// process, or npm itself, may have changed them).
+    func loadConfig(cli: [String: String]) throws(ShellError) -> NpmConfig
+    /// A transport for one registry; the same instance for the same origin, to reuse connections.
+    func transport(for registry: String) -> any HTTPTransport
+    /// Read-modify-write of a config file under a lock, atomically. `transform` gets `nil` for a
+    /// missing file and returns `nil` to leave the file alone.
+    func updateConfigFile(
+        _ path: String, kind: ConfigFileKind, _ transform: (String?) throws(ShellError) -> String?
+    ) throws(ShellError) -> ConfigFileUpdate
+    func now() -> Date
+    /// Sleeps in small steps; returns early when the user presses Ctrl-C.
+    func sleep(seconds: Double)
+    var isInterrupted: Bool { get }
+    /// A fresh code from `TOKENSH_OTP_COMMAND`, or nil when the variable is unset.
+    func runOTPCommand() throws(ShellError) -> Secret?
+}
+
+public enum ConfigFileKind: Sendable {
+    /// The user config: kept at mode 0600, deleted when it ends up empty (as npm does).
+    case user
+    /// A project `.npmrc`: its mode is kept.
+    case project
+}
+
+public struct ConfigFileUpdate: Sendable {
+    public var written: Bool
+    /// The file was readable by group or others before; it is 0600 now.
+    public var wasLooserThanPrivate: Bool
+
+    public init(written: Bool, wasLooserThanPrivate: Bool) {
+        self.written = written
+        self.wasLooserThanPrivate = wasLooserThanPrivate
+    }
+}

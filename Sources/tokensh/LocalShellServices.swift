@@ -1,0 +1,88 @@
+import Foundation
+import Synchronization
+import TokenShellCore
+import TokenShellHTTP
+import TokenShellSystem
+import TokenShellTerminal
+
+/// The real outside world for the shell: libcurl, npm's config files, the clock, Ctrl-C.
+final class LocalShellServices: ShellServices {
+    let environment: [String: String]
+    private let process: ProcessEnvironment
+    private let timeout: Double?
+    private let transports = Mutex<[String: CurlTransport]>([:])
+
+    init(process: ProcessEnvironment, timeout: Double?) {
+        self.process = process
+        self.environment = process.variables
+        self.timeout = timeout
+    }
+
+    func loadConfig(cli: [String: String]) throws(ShellError) -> NpmConfig {
+        do {
+            return try NpmConfig.load(process.configInputs(cli: cli), fileSystem: LocalFileSystem())
+        } catch {
+            throw ShellError(.failure, "cannot read npm's configuration: \(error)", hint: "check the file it names")
+        }
+    }
+
+    func transport(for registry: String) -> any HTTPTransport {
+        let origin = RegistryPath.origin(of: registry) ?? registry
+        let config = try? loadConfig(cli: [:])
+        return transports.withLock { cache in
+            if let existing = cache[origin] { return existing }
+            var options = CurlTransportOptions(isCancelled: Interrupts.isCancelled)
+            options.userAgent = CurlTransportOptions.userAgent(version: TokenShellVersion.current)
+            options.totalTimeout = timeout ?? config?.fetchTimeoutMilliseconds.map { Double($0) / 1000 }
+            options.caFile = config?.cafile
+            options.strictSSL = config?.strictSSL ?? true
+            let transport = CurlTransport(options: options)
+            cache[origin] = transport
+            return transport
+        }
+    }
+
+    /// How many TCP connections the transports opened (for benchmarks and tests).
+    var connectionsOpened: Int {
+        transports.withLock { cache in cache.values.reduce(0) { $0 + $1.connectionsOpened } }
+    }
+
+    func updateConfigFile(
+        _ path: String, kind: ConfigFileKind, _ transform: (String?) throws(ShellError) -> String?
+    ) throws(ShellError) -> ConfigFileUpdate {
+        let writer = AtomicFileWriter(options: kind == .user ? .userConfig : .projectFile)
+        do {
+            let outcome = try writer.update(path: path) { text in try transform(text) }
+            return ConfigFileUpdate(
+                written: outcome.action != .unchanged, wasLooserThanPrivate: outcome.wasLooserThanPrivate)
+        } catch let error as ShellError {
+            throw error
+        } catch {
+            throw ShellError(
+                .failure, "could not write \(path): \(error)", hint: "check that the folder exists and is writable")
+        }
+    }
+
+    func now() -> Date { Date() }
+
+    func sleep(seconds: Double) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline, !Interrupts.flag.isSet {
+            usleep(useconds_t(min(50_000, max(1_000, deadline.timeIntervalSinceNow * 1_000_000))))
+        }
+    }
+
+    var isInterrupted: Bool { Interrupts.flag.isSet }
+
+    func runOTPCommand() throws(ShellError) -> Secret? {
+        guard let runner = OTPCommandRunner(environment: environment) else { return nil }
+        do {
+            return try runner.nextCode()
+        } catch let error as ShellError {
+            throw error
+        } catch {
+            throw ShellError(
+                .usage, "TOKENSH_OTP_COMMAND failed", hint: "run the command by hand to check it prints a code")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import TokenShellCore
+import TokenShellTerminal
+
+/// Standard output and error, and the terminal when there is one.
+final class TerminalShellIO: ShellIO {
+    let editor: LineEditor?
+    let canAsk: Bool
+    let canPromptSecrets: Bool
+
+    /// `editor` is the interactive shell's line editor; nil for `-c`, scripts and pipes.
+    init(editor: LineEditor?, stdinIsPiped: Bool) {
+        self.editor = editor
+        self.canAsk = editor != nil
+        self.canPromptSecrets = !stdinIsPiped && Terminal.isInteractive
+    }
+
+    var terminalWidth: Int { Terminal.width }
+    var historyEntries: [String] { editor?.historyEntries ?? [] }
+
+    func output(_ text: String) { Self.write(text, to: STDOUT_FILENO) }
+    func diagnostic(_ text: String) { Self.write(text, to: STDERR_FILENO) }
+
+    func ask(_ question: String, default defaultValue: String?, choices: [String]) throws(ShellError) -> String {
+        guard let editor else {
+            throw ShellError(.usage, "no terminal to answer: \(question)", hint: "give the answer as a flag")
+        }
+        switch Prompter(reader: editor).ask(question: question, default: defaultValue, choices: choices) {
+        case .answer(let answer): return answer
+        case .interrupted, .endOfFile: throw ShellError(.interrupted, "cancelled")
+        }
+    }
+
+    func askSecret(_ prompt: String) throws(ShellError) -> Secret {
+        let input: SecretInput
+        do {
+            input = try SecretReader.read(prompt: prompt)
+        } catch {
+            throw ShellError(.usage, "cannot read a secret here: \(error.message)", hint: "set it in the environment")
+        }
+        switch input {
+        case .entered(let secret): return secret
+        case .interrupted: throw ShellError(.interrupted, "cancelled: nothing was sent")
+        case .endOfFile: throw ShellError(.usage, "no answer was given", hint: "type the secret and press Enter")
+        }
+    }
+
+    func progress(_ message: String) -> any ShellProgress {
+        let spinner = Spinner(message: message)
+        spinner.start()
+        return SpinnerProgress(spinner: spinner)
+    }
+
+    static func write(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
+        bytes.removeAll()
+    }
+}
+
+private final class SpinnerProgress: ShellProgress {
+    let spinner: Spinner
+    var stopped = false
+
+    init(spinner: Spinner) { self.spinner = spinner }
+
+    func stop() {
+        guard !stopped else { return }
+        stopped = true
+        spinner.stop()
+    }
+}
