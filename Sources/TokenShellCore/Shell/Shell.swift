@@ -7,6 +7,10 @@ public final class Shell {
     public let services: any ShellServices
     public let options: ShellOptionsValues
     public var session: ShellSession
+    /// The running command as it will be recorded: handlers that ask questions (wizards) or
+    /// resolve arguments (a revoke by id becomes a revoke by name) replace it with the fully
+    /// specified version, so that a replay asks nothing but secrets.
+    public var completedCommand: ParsedCommand?
     let parser = CommandParser()
 
     public init(io: any ShellIO, services: any ShellServices, options: ShellOptionsValues) {
@@ -37,6 +41,7 @@ public final class Shell {
 
     /// Runs an already parsed command (the guide and replay build some in code).
     public func run(_ command: ParsedCommand) throws {
+        completedCommand = command
         guard let handler = ShellCommandTable.handler(for: command.spec) else {
             throw ShellError(
                 .failure, "`\(command.spec.name)` is not available in this version of tokensh",
