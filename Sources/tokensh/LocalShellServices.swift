@@ -74,6 +74,38 @@ final class LocalShellServices: ShellServices {
 
     var isInterrupted: Bool { Interrupts.flag.isSet }
 
+    var canOpenBrowser: Bool {
+        if let browser = environment["BROWSER"], !browser.isEmpty { return true }
+        let hasDisplay = environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil
+        return hasDisplay && Self.executable(named: "xdg-open", path: environment["PATH"]) != nil
+    }
+
+    func openInBrowser(_ url: String) -> Bool {
+        let opener = environment["BROWSER"].flatMap { $0.isEmpty ? nil : $0 } ?? "xdg-open"
+        guard
+            let executable = opener.hasPrefix("/") ? opener : Self.executable(named: opener, path: environment["PATH"])
+        else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = [url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    static func executable(named name: String, path: String?) -> String? {
+        for folder in (path ?? "/usr/bin:/bin").split(separator: ":") {
+            let candidate = "\(folder)/\(name)"
+            if access(candidate, X_OK) == 0 { return candidate }
+        }
+        return nil
+    }
+
     func runOTPCommand() throws(ShellError) -> Secret? {
         guard let runner = OTPCommandRunner(environment: environment) else { return nil }
         do {

@@ -42,16 +42,10 @@ struct TokenShellCommand: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         // A root command with a positional argument would take `sandbox` for a script's name.
         if arguments.first == SandboxCommand.configuration.commandName {
-            SandboxCommand.main(Array(arguments.dropFirst()))
-            return
+            UsageExit.run(SandboxCommand.self, Array(arguments.dropFirst()))
         }
         SecretFlagGuard.refuseSecretsInArguments(arguments)
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            exit(withError: error)
-        }
+        UsageExit.run(TokenShellCommand.self, arguments)
     }
 }
 

@@ -22,6 +22,10 @@ public protocol ShellServices: AnyObject, Sendable {
     var isInterrupted: Bool { get }
     /// A fresh code from `TOKENSH_OTP_COMMAND`, or nil when the variable is unset.
     func runOTPCommand() throws(ShellError) -> Secret?
+    /// Whether a browser can be opened here (`$BROWSER`, or `xdg-open` with a display).
+    var canOpenBrowser: Bool { get }
+    /// Opens a URL in the browser; returns false when that failed.
+    func openInBrowser(_ url: String) -> Bool
 }
 
 public enum ConfigFileKind: Sendable {

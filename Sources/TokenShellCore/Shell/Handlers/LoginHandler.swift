@@ -70,7 +70,12 @@ enum LoginHandler {
             return try legacyLogin(command, shell, registry: registry)
         }
         shell.io.output("Login at:\n\(loginURL)\n")
-        shell.io.diagnostic("Open the URL in a browser and approve the login; this shell waits (Ctrl-C gives up).\n")
+        if shell.io.canAsk, shell.services.canOpenBrowser,
+            try shell.io.confirm("Open it in your browser?", default: true), !shell.services.openInBrowser(loginURL)
+        {
+            shell.io.diagnostic("Could not start the browser: open the URL by hand.\n")
+        }
+        shell.io.diagnostic("Approve the login in the browser; this shell waits (Ctrl-C gives up).\n")
         let progress = shell.io.progress("waiting for the login to be approved")
         defer { progress.stop() }
         let deadline = shell.services.now().addingTimeInterval(webLoginLimit)
