@@ -74,6 +74,11 @@ final class LocalShellServices: ShellServices {
 
     var isInterrupted: Bool { Interrupts.flag.isSet }
 
+    var auditFiles: (any AuditFileAccess)? {
+        let paths = TokenShellPaths(environment: environment, home: process.home)
+        return AuditFileScanner(backupDirectory: paths.stateDirectory + "/backups")
+    }
+
     func runOTPCommand() throws(ShellError) -> Secret? {
         guard let runner = OTPCommandRunner(environment: environment) else { return nil }
         do {

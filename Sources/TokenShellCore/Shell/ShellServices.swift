@@ -22,6 +22,13 @@ public protocol ShellServices: AnyObject, Sendable {
     var isInterrupted: Bool { get }
     /// A fresh code from `TOKENSH_OTP_COMMAND`, or nil when the variable is unset.
     func runOTPCommand() throws(ShellError) -> Secret?
+    /// The files `audit` walks and fixes, and file modes for the contextual tips; `nil` where
+    /// there is no disk to audit (the default, so fakes need not provide it).
+    var auditFiles: (any AuditFileAccess)? { get }
+}
+
+extension ShellServices {
+    public var auditFiles: (any AuditFileAccess)? { nil }
 }
 
 public enum ConfigFileKind: Sendable {
