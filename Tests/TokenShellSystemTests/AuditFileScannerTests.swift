@@ -39,7 +39,10 @@ struct AuditFileScannerTests {
         for name in ["app/.npmrc", "app/.env.local", ".yarnrc.yml", "node_modules/pkg/.npmrc", ".git/.env", "a.js"] {
             try folder.write(name, "x\n")
         }
-        #expect(AuditFileScanner.configFiles(under: folder.path).sorted() == [".yarnrc.yml", "app/.env.local", "app/.npmrc"])
+        #expect(
+            AuditFileScanner.configFiles(under: folder.path).sorted() == [
+                ".yarnrc.yml", "app/.env.local", "app/.npmrc",
+            ])
     }
 
     @Test func skipsBinariesAndLargeFiles() throws {

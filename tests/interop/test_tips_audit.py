@@ -73,7 +73,8 @@ class Fixture:
         subprocess.run(["git", "-C", str(self.repo), "add", "-A"], check=True, env=self.env)
         subprocess.run(["git", "-C", str(self.repo), "commit", "-qm", message], check=True, env=self.env)
 
-    def audit(self, *args, registry="https://registry.npmjs.org/"):
+    # A loopback port nothing listens on: the audit's registry checks never leave the machine.
+    def audit(self, *args, registry="http://127.0.0.1:9/"):
         line = "audit " + " ".join(args)
         return subprocess.run(
             [tokensh_bin(), "--registry", registry, "--userconfig", str(self.userconfig), "-c", line],
@@ -215,3 +216,26 @@ def test_tips_myths_and_topics(tmp_path):
     unknown = tips("tips passwords")
     assert unknown.returncode == 2
     assert "trusted-publishing" in unknown.stderr
+
+
+def test_audit_checks_the_registrys_tokens_when_logged_in(start_sandbox, tmp_path):
+    sandbox = start_sandbox("--flavor", "classic", "--user", "alice:pw-alice-1", "--seed-tokens", "2")
+    fx = Fixture(tmp_path)
+    fx.userconfig.write_text("")
+    fx.userconfig.chmod(0o600)
+    login = subprocess.run(
+        [tokensh_bin(), "--registry", sandbox.url, "--userconfig", str(fx.userconfig), "-c",
+         "login --auth-type legacy --username alice"],
+        capture_output=True, text=True, env=dict(fx.env, TOKENSH_PASSWORD="pw-alice-1"), cwd=fx.repo, timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert login.returncode == 0, login.stderr
+    result = fx.audit("--json", registry=sandbox.url)
+    assert "not logged in" not in result.stderr and "could not list" not in result.stderr, result.stderr
+    registry = [f for f in findings(result) if f["file"] is None]
+    assert registry, result.stdout
+    assert {f["kind"] for f in registry} <= {"token-never-expires", "write-token-without-cidr", "bypass-2fa-token"}
+    assert "token-never-expires" in {f["kind"] for f in registry}
+    assert all(f["line"] is None for f in registry)
+    token = fx.userconfig.read_text().split("_authToken=")[1].strip()
+    assert token not in result.stdout + result.stderr

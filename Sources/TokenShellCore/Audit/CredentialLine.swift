@@ -14,7 +14,9 @@ public struct CredentialLine: Sendable, Equatable {
     static let variableNames = ["NPM_TOKEN", "NODE_AUTH_TOKEN", "NPM_AUTH_TOKEN"]
 
     /// The credential `text` sets, for a file of `kind`; `nil` when it sets none or only a reference.
-    public static func parse(_ text: String, kind: AuditSource.FileKind, isShellHistory: Bool = false) -> CredentialLine? {
+    public static func parse(_ text: String, kind: AuditSource.FileKind, isShellHistory: Bool = false)
+        -> CredentialLine?
+    {
         let line = text.trimmingSpaces
         guard !line.isEmpty, !line.hasPrefix("#"), !line.hasPrefix(";") else { return nil }
         switch kind {

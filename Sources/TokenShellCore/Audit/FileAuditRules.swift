@@ -57,14 +57,17 @@ public enum FileAuditRules {
             .info, .userConfigToken, file: source.path, line: line,
             message: "\(what) in your npm user config: this is how npm stores logins"
                 + (isPrivate ? " (the file is private)" : ", but see the file's permissions"),
-            fix: "nothing to do while the file stays at mode 0600; `logout` or `token revoke` when you no longer need it")
+            fix:
+                "nothing to do while the file stays at mode 0600; `logout` or `token revoke` when you no longer need it"
+        )
     }
 
     static func permissionFinding(_ source: AuditSource, mode: UInt32, holdsCredential: Bool) -> AuditFinding {
         let access = FileMode.isReadableByOthers(mode) ? "read" : "change"
         return AuditFinding(
             holdsCredential ? .high : .medium, .configPermissions, file: source.path,
-            message: "the npm user config has mode \(FileMode.octal(mode)): other users of this machine can \(access) it"
+            message:
+                "the npm user config has mode \(FileMode.octal(mode)): other users of this machine can \(access) it"
                 + (holdsCredential ? ", and it holds a credential" : ""),
             fix: "chmod 600 \(source.path) (`audit --fix` does it); npm itself writes this file with mode 0600")
     }

@@ -19,8 +19,12 @@ struct AuditReportTests {
 
     @Test func jsonFollowsTheDesignSchema() {
         let json = report.json
-        #expect(json.hasPrefix("{\"findings\":[{\"severity\":\"high\",\"kind\":\"literal-token\",\"file\":\"a.js\",\"line\":2,"))
-        #expect(json.contains("{\"severity\":\"medium\",\"kind\":\"write-token-without-cidr\",\"file\":null,\"line\":null,"))
+        #expect(
+            json.hasPrefix(
+                "{\"findings\":[{\"severity\":\"high\",\"kind\":\"literal-token\",\"file\":\"a.js\",\"line\":2,"))
+        #expect(
+            json.contains("{\"severity\":\"medium\",\"kind\":\"write-token-without-cidr\",\"file\":null,\"line\":null,")
+        )
         #expect(json.contains("\"message\":\"i \\\"q\\\"\""))
         #expect(AuditReport(findings: []).json == "{\"findings\":[]}\n")
     }
@@ -42,7 +46,9 @@ struct AuditReportTests {
         }
         #expect(line == 3)
         #expect(
-            fixed == "; project\r\nregistry=https://registry.npmjs.org/\r\n//registry.npmjs.org/:_authToken=${NPM_TOKEN}\r\n")
+            fixed
+                == "; project\r\nregistry=https://registry.npmjs.org/\r\n//registry.npmjs.org/:_authToken=${NPM_TOKEN}\r\n"
+        )
         #expect(LiteralTokenFix.apply(to: fixed) == .nothingToReplace)
         let two = "//a.example/:_authToken=abcdefghij\n//b.example/:_authToken=klmnopqrst\n"
         #expect(LiteralTokenFix.apply(to: two) == .ambiguous(lines: [1, 2]))

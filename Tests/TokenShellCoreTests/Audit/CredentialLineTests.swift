@@ -8,14 +8,16 @@ struct CredentialLineTests {
         #expect(
             CredentialLine.parse("//npm.example.com/:_authToken = \"abcdefghijk\"", kind: .npmrc)
                 == CredentialLine(key: "//npm.example.com/:_authToken", value: "abcdefghijk"))
-        #expect(CredentialLine.parse("//r.example/:_auth=dXNlcjpwYXNzd29yZA==", kind: .npmrc)?.key == "//r.example/:_auth")
+        #expect(
+            CredentialLine.parse("//r.example/:_auth=dXNlcjpwYXNzd29yZA==", kind: .npmrc)?.key == "//r.example/:_auth")
         #expect(CredentialLine.parse("//registry.npmjs.org/:_authToken=${NPM_TOKEN}", kind: .npmrc) == nil)
         #expect(CredentialLine.parse("; //r/:_authToken=abcdefghijk", kind: .npmrc) == nil)
         #expect(CredentialLine.parse("registry=https://registry.npmjs.org/", kind: .npmrc) == nil)
     }
 
     @Test func yarnrcNpmAuthToken() {
-        #expect(CredentialLine.parse("  npmAuthToken: \"verdaccio-abc123\"", kind: .yarnrc)?.value == "verdaccio-abc123")
+        #expect(
+            CredentialLine.parse("  npmAuthToken: \"verdaccio-abc123\"", kind: .yarnrc)?.value == "verdaccio-abc123")
         #expect(CredentialLine.parse("npmAuthToken: \"${NPM_TOKEN}\"", kind: .yarnrc) == nil)
         #expect(CredentialLine.parse("npmAuthToken: abcdefghijk", kind: .npmrc) == nil)
     }

@@ -87,11 +87,17 @@ struct TipsTests {
         #expect(io.diagnostics.first?.contains("token rotate") == true)
     }
 
-    @Test func userConfigReadableByOthersTip() throws {
-        let loose = Shell(io: RecordingShellIO(), services: TipServices(userConfigMode: 0o644), options: .init())
-        #expect(Tips.afterLoadingConfig(try loose.config(), in: loose))
+    @Test func loadingAConfigReadableByOthersShowsTheTipOnce() throws {
+        let io = RecordingShellIO()
+        let loose = Shell(io: io, services: TipServices(userConfigMode: 0o644), options: .init())
+        _ = try loose.config()
+        _ = try loose.config()
+        #expect(io.diagnostics.count == 1)
+        #expect(io.diagnostics.first?.contains("chmod 600") == true)
         #expect(!Tips.afterLoadingConfig(try loose.config(), in: loose))
-        let tight = Shell(io: RecordingShellIO(), services: TipServices(userConfigMode: 0o600), options: .init())
+        let quiet = RecordingShellIO()
+        let tight = Shell(io: quiet, services: TipServices(userConfigMode: 0o600), options: .init())
         #expect(!Tips.afterLoadingConfig(try tight.config(), in: tight))
+        #expect(quiet.diagnostics.isEmpty)
     }
 }

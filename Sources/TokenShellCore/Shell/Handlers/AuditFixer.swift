@@ -48,7 +48,8 @@ struct AuditFixer {
     }
 
     private func replaceLiteralToken(_ source: AuditSource) throws -> Bool {
-        let question = "Replace the literal token in \(source.path) with ${\(LiteralTokenFix.variable)} (after a backup)?"
+        let question =
+            "Replace the literal token in \(source.path) with ${\(LiteralTokenFix.variable)} (after a backup)?"
         if shell.options.dryRun {
             say("would replace the literal token in \(source.path) with ${\(LiteralTokenFix.variable)}")
             return false
