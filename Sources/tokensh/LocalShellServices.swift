@@ -106,6 +106,11 @@ final class LocalShellServices: ShellServices {
         return nil
     }
 
+    var auditFiles: (any AuditFileAccess)? {
+        let paths = TokenShellPaths(environment: environment, home: process.home)
+        return AuditFileScanner(backupDirectory: paths.stateDirectory + "/backups")
+    }
+
     func runOTPCommand() throws(ShellError) -> Secret? {
         guard let runner = OTPCommandRunner(environment: environment) else { return nil }
         do {

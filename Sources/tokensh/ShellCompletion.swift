@@ -9,6 +9,7 @@ struct ShellCompletionContext: CompletionContext {
     var tokenIDs: [String] { shell.session.lastTokenIDs }
     var tokenNames: [String] { shell.session.lastTokens.compactMap(\.name) }
     var variableNames: [String] { shell.session.variables.values.keys.sorted() }
+    var tipTopics: [String] { TipTopic.names }
 
     var knownRegistries: [String] {
         guard let config = try? shell.config() else { return [] }

@@ -1,7 +1,9 @@
 /// What most commands need: the registry, its credential, a client, secrets and OTPs.
 extension Shell {
     public func config() throws(ShellError) -> NpmConfig {
-        try services.loadConfig(cli: options.npmCLIValues)
+        let config = try services.loadConfig(cli: options.npmCLIValues)
+        Tips.afterLoadingConfig(config, in: self)
+        return config
     }
 
     /// `registry URL` for this shell, else `--registry`, npm's environment and files.

@@ -15,6 +15,8 @@ public enum ShellCommandTable {
         CommandSpec.configList.name: ConfigHandlers.list,
         CommandSpec.configGet.name: ConfigHandlers.get,
         CommandSpec.configPath.name: ConfigHandlers.path,
+        CommandSpec.tips.name: TipsHandler.run,
+        CommandSpec.audit.name: AuditHandler.run,
     ]
 
     public static func handler(for spec: CommandSpec) -> Handler? {

@@ -26,6 +26,15 @@ public protocol ShellServices: AnyObject, Sendable {
     var canOpenBrowser: Bool { get }
     /// Opens a URL in the browser; returns false when that failed.
     func openInBrowser(_ url: String) -> Bool
+    /// The files `audit` walks and fixes, and file modes for the contextual tips; `nil` where
+    /// there is no disk to audit (the default, so fakes need not provide it).
+    var auditFiles: (any AuditFileAccess)? { get }
+}
+
+extension ShellServices {
+    public var auditFiles: (any AuditFileAccess)? { nil }
+    public var canOpenBrowser: Bool { false }
+    public func openInBrowser(_ url: String) -> Bool { false }
 }
 
 public enum ConfigFileKind: Sendable {

@@ -71,8 +71,6 @@ final class InMemoryServices: ShellServices, @unchecked Sendable {
     func sleep(seconds: Double) {}
     var isInterrupted: Bool { false }
     func runOTPCommand() throws(ShellError) -> Secret? { nil }
-    var canOpenBrowser: Bool { false }
-    func openInBrowser(_ url: String) -> Bool { false }
 }
 
 struct FilesView: ConfigFileSystem {
