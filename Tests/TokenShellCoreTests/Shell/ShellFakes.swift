@@ -29,10 +29,6 @@ final class RecordingIO: ShellIO {
     func progress(_ message: String) -> any ShellProgress { NoProgress() }
 }
 
-final class NoProgress: ShellProgress {
-    func stop() {}
-}
-
 /// Config files in memory, one stub transport for every registry, a fixed clock.
 final class InMemoryServices: ShellServices, @unchecked Sendable {
     // Safe: tests use one instance from one thread at a time; the files dictionary is behind a Mutex.
