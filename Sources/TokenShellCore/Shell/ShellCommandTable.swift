@@ -15,6 +15,12 @@ public enum ShellCommandTable {
         CommandSpec.configList.name: ConfigHandlers.list,
         CommandSpec.configGet.name: ConfigHandlers.get,
         CommandSpec.configPath.name: ConfigHandlers.path,
+        CommandSpec.tokenList.name: TokenListHandler.run,
+        CommandSpec.tokenShow.name: TokenShowHandler.run,
+        CommandSpec.tokenCreate.name: TokenCreateHandler.run,
+        CommandSpec.tokenRevoke.name: TokenRevokeHandler.run,
+        CommandSpec.tokenRotate.name: TokenRotateHandler.run,
+        CommandSpec.tokenPrune.name: TokenPruneHandler.run,
     ]
 
     public static func handler(for spec: CommandSpec) -> Handler? {
