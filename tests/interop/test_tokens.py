@@ -192,5 +192,8 @@ def test_prune_previews_then_needs_yes(start_sandbox, tmp_path):
     assert done.returncode == 0, done.stderr
     assert f"Revoked {len(expired)} of {len(expired)}; 0 failed." in done.stdout
     assert len(listed(user)) == len(before) - len(expired)
-    shown = user.run("-c", f"token show {before[0]['id']}")
-    assert shown.returncode == 0 and before[0]["key"] in shown.stdout
+    kept = next(entry for entry in before if not entry["expired"])
+    shown = user.run("-c", f"token show {kept['id']}")
+    assert shown.returncode == 0, shown.stderr
+    assert kept["key"] in shown.stdout and kept["name"] in shown.stdout
+    assert not TOKEN_RE.search(shown.stdout), "show never prints a full token"

@@ -117,7 +117,7 @@ public struct TokenDraft: Sendable, Equatable {
                 ("packages-all", packagesAll ? .bool(true) : nil),
                 ("packages", packagesAll || packages.isEmpty ? nil : .list(packages)),
                 ("scopes", packagesAll || scopes.isEmpty ? nil : .list(scopes)),
-                ("orgs-permission", .string(orgsPermission.rawValue)),
+                ("orgs-permission", orgsPermission == .noAccess ? nil : .string(orgsPermission.rawValue)),
                 ("orgs", orgs.isEmpty ? nil : .list(orgs)),
                 ("expires", expiresDays.map(FlagValue.integer)),
                 ("bypass-2fa", bypass2FA ? .bool(true) : nil),

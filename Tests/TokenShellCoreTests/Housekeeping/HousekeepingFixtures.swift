@@ -11,7 +11,8 @@ enum HousekeepingFixtures {
     }
 
     static func token(_ json: String) throws -> RegistryToken {
-        try #require(RegistryToken(json: try #require(RegistryJSON.parse(json))))
+        let parsed = try #require(RegistryJSON.parse(json))
+        return try #require(RegistryToken(json: parsed))
     }
 
     static func granular(
