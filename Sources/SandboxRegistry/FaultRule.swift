@@ -8,6 +8,8 @@ import Foundation
 /// - `429=P,retry-after=N`: answer 429 with `Retry-After: N` seconds (default 1).
 /// - `malformed=P`: handle the request, then send its JSON body cut short (invalid JSON).
 /// - `drop=P`: send headers announcing a longer body than is written, then close the connection.
+/// - `grant-write`: token creation grants read-write whatever was asked (a registry that ignores
+///   the granular fields), so clients can test that they verify what was granted.
 /// - `path=/-/npm/v1/tokens`: only requests whose path (after the registry prefix) starts with this.
 public struct FaultRule: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
@@ -15,6 +17,7 @@ public struct FaultRule: Sendable, Equatable {
         case status(Int, retryAfter: Int?)
         case malformed
         case drop
+        case grantWrite
     }
 
     public var kind: Kind
@@ -50,9 +53,11 @@ public struct FaultRule: Sendable, Equatable {
             rule = FaultRule(kind: .malformed, probability: try parseProbability(headValue, kind: head))
         case "drop":
             rule = FaultRule(kind: .drop, probability: try parseProbability(headValue, kind: head))
+        case "grant-write":
+            rule = FaultRule(kind: .grantWrite)
         default:
             throw SandboxConfigurationError(
-                "--fault '\(head)' is unknown: use latency, 500, 503, 429, malformed or drop (see --help)")
+                "--fault '\(head)' is unknown: use latency, 500, 503, 429, malformed, drop or grant-write (see --help)")
         }
         for (option, value) in items.dropFirst() {
             switch option {

@@ -48,7 +48,7 @@ struct SandboxResponder: HTTPResponder {
         var malformed = false
         for rule in rules where Double.random(in: 0..<1) < rule.probability {
             switch rule.kind {
-            case .latency: continue
+            case .latency, .grantWrite: continue
             case .drop:
                 return dropResponse(method: method, logPath: logPath, started: started)
             case .status(let status, let retryAfter):

@@ -33,9 +33,13 @@ extension SandboxRoutes {
             throw SandboxError.wrongPassword
         }
         let existing = await store.listedTokens(user: user).count
-        let grant = try TokenRules.grant(
+        var grant = try TokenRules.grant(
             for: body, flavor: configuration.flavor, existingTokens: existing, now: configuration.clock()
         ).get()
+        if configuration.faults.contains(where: { $0.kind == .grantWrite }) {
+            grant.access = "read-write"
+            grant.readonly = false
+        }
         try await requireSecondFactor(request, user: user)
         let value = try await store.mint(grant, user: user)
         guard let stored = await store.token(forKey: TokenKey.key(for: value)) else {

@@ -31,6 +31,7 @@ struct SandboxCommand: ParsableCommand {
               429=1,retry-after=2  429 with Retry-After: 2
               malformed=0.5      half of the JSON replies are cut short (invalid JSON)
               drop=1             headers promise a longer body, then the connection closes
+              grant-write        token creation grants read-write whatever was asked (verification tests)
               path=/-/npm/v1/tokens  restrict the rule to paths (after --prefix) starting with this
             """
     )

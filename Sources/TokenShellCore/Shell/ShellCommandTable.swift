@@ -17,6 +17,12 @@ public enum ShellCommandTable {
         CommandSpec.configPath.name: ConfigHandlers.path,
         CommandSpec.tips.name: TipsHandler.run,
         CommandSpec.audit.name: AuditHandler.run,
+        CommandSpec.tokenList.name: TokenListHandler.run,
+        CommandSpec.tokenShow.name: TokenShowHandler.run,
+        CommandSpec.tokenCreate.name: TokenCreateHandler.run,
+        CommandSpec.tokenRevoke.name: TokenRevokeHandler.run,
+        CommandSpec.tokenRotate.name: TokenRotateHandler.run,
+        CommandSpec.tokenPrune.name: TokenPruneHandler.run,
     ]
 
     public static func handler(for spec: CommandSpec) -> Handler? {

@@ -1,0 +1,129 @@
+/// Where a new token goes (`--save`), and how to use it afterwards.
+///
+/// The token is shown only for `none` and `project` (the project file holds a `${NPM_TOKEN}`
+/// reference, so the value must reach a secret store some other way); `file:` and `user`
+/// keep it out of logs. A save that fails revokes the token: nobody could use it anyway.
+enum TokenSaver {
+    /// Refuses an existing file before anything is created (without `--force`).
+    static func checkFree(_ target: TokenSaveTarget, force: Bool, _ shell: Shell) throws {
+        guard case .file(let path) = target, !force else { return }
+        let absolute = try absolutePath(path, shell)
+        _ = try shell.services.updateConfigFile(absolute, kind: .user) { text throws(ShellError) in
+            if text != nil { throw existing(absolute) }
+            return nil
+        }
+    }
+
+    /// The save question of the wizard, asked again until the answer works.
+    static func ask(name: String?, _ shell: Shell, force: Bool) throws -> TokenSaveTarget {
+        shell.io.diagnostic(
+            "Where should it go? none: shown once, copy it into your CI secret store; file:PATH: a private file "
+                + "(mode 0600); user: your npm user config (replaces your current login); project: the ${NPM_TOKEN} "
+                + "line in this project's .npmrc.\n")
+        while true {
+            let answer = try shell.io.ask("Save to", default: "none", choices: ["none", "file:", "user", "project"])
+            do {
+                let target = try TokenSaveTarget(parsing: answer)
+                try checkFree(target, force: force, shell)
+                return target
+            } catch let error as ShellError {
+                shell.io.diagnostic("\(error.message)\(error.hint.map { " (\($0))" } ?? "")\n")
+            }
+        }
+    }
+
+    static func save(
+        _ created: CreatedToken, to target: TokenSaveTarget, registry: String, client: RegistryClient, _ shell: Shell
+    ) throws {
+        var shown = false
+        do {
+            switch target {
+            case .none:
+                shown = true
+            case .file(let path):
+                let absolute = try absolutePath(path, shell)
+                let force = shell.completedCommand?.has("force") ?? false
+                _ = try shell.services.updateConfigFile(absolute, kind: .user) { text throws(ShellError) in
+                    if text != nil, !force { throw existing(absolute) }
+                    return created.token.reveal() + "\n"
+                }
+                shell.io.diagnostic(
+                    "Saved the token in \(absolute) (mode 0600). Upload it to your CI secret store, then delete the file.\n"
+                )
+            case .user:
+                let config = try shell.config()
+                shell.io.diagnostic("This replaces the current login for \(registry) in \(config.userConfigPath).\n")
+                _ = try shell.services.updateConfigFile(config.userConfigPath, kind: .user) { text throws(ShellError) in
+                    var document = NpmrcDocument(parsing: text ?? "")
+                    do { try document.setToken(created.token, registry: registry) } catch {
+                        throw ShellError(.usage, "cannot store a token for \(registry)")
+                    }
+                    return document.render()
+                }
+                shell.io.diagnostic("Saved the token in \(config.userConfigPath) for \(registry).\n")
+            case .project:
+                let config = try shell.config()
+                let path =
+                    config.projectConfigPath ?? TokenSaveTarget.absolute(".npmrc", cwd: config.cwd, home: config.home)
+                _ = try shell.services.updateConfigFile(path, kind: .project) { text throws(ShellError) in
+                    var document = NpmrcDocument(parsing: text ?? "")
+                    do { try document.setTokenReference(registry: registry) } catch {
+                        throw ShellError(.usage, "cannot write a token line for \(registry)")
+                    }
+                    return document.render()
+                }
+                shell.io.diagnostic("Wrote the ${NPM_TOKEN} line (not the token) to \(path).\n")
+                shown = true
+            }
+        } catch {
+            try? TokenHandlerSupport.revoke(key: created.object.key, client: client, shell)
+            let failure = Shell.shellError(from: error)
+            throw ShellError(
+                failure.status, "\(failure.message); the new token was revoked, since it could not be saved",
+                hint: failure.hint ?? "fix the problem and create it again", code: failure.code)
+        }
+        output(created, shown: shown, target: target, shell)
+        shell.io.diagnostic(TokenUsageHelp.lines(registry: registry).joined(separator: "\n") + "\n")
+        if case .project = target { _ = Tips.contextual(.savedToProjectFile, in: shell) }
+        let writes =
+            created.object.access.map { $0 == .readWrite || $0 == .readWriteStageOnly }
+            ?? (created.object.readonly == false)
+        if writes { _ = Tips.contextual(.createdWriteToken, in: shell) }
+    }
+
+    private static func output(_ created: CreatedToken, shown: Bool, target: TokenSaveTarget, _ shell: Shell) {
+        let ids = ShortTokenID.ids(for: shell.session.lastTokens)
+        let id =
+            zip(shell.session.lastTokens, ids).first { $0.0.key == created.object.key }?.1
+            ?? String(created.object.key.prefix(8))
+        if shell.options.json || (shell.completedCommand?.has("json") ?? false) {
+            let object = created.object
+            var members: [(String, RegistryJSON)] = [
+                ("id", .string(id)), ("key", .string(object.key)),
+                ("name", object.name.map(RegistryJSON.string) ?? .null), ("kind", .string(object.kind.rawValue)),
+                ("access", object.access.map { .string($0.rawValue) } ?? .null),
+                ("cidr", .array(object.cidr.map(RegistryJSON.string))),
+                ("expires", object.expires.map(RegistryJSON.string) ?? .null),
+                ("saved", .string(target.flagValue)),
+            ]
+            if shown { members.append(("token", .string(created.token.reveal()))) }
+            shell.io.output(RegistryJSON.object(members).serialized + "\n")
+            return
+        }
+        shell.io.diagnostic("Created token \(id)\(created.object.name.map { " (\($0))" } ?? "").\n")
+        guard shown else { return }
+        shell.io.diagnostic("Your new token, shown only this once:\n")
+        shell.io.output(created.token.reveal() + "\n")
+    }
+
+    static func absolutePath(_ path: String, _ shell: Shell) throws -> String {
+        let config = try shell.config()
+        return TokenSaveTarget.absolute(path, cwd: config.cwd, home: config.home)
+    }
+
+    static func existing(_ path: String) -> ShellError {
+        ShellError(
+            .usage, "\(path) already exists; nothing was overwritten", hint: "choose another path, or add --force",
+            code: "EEXIST")
+    }
+}

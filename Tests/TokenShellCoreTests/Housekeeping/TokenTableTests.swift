@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import TokenShellCore
+
+@Suite struct TokenTableTests {
+    typealias F = HousekeepingFixtures
+
+    @Test func shortIDsFollowNpmsRuleAndMatchTheQuadraticVersion() throws {
+        var tokens: [RegistryToken] = []
+        for index in 0..<300 {
+            let key = TokenKey.key(for: "token-\(index)")
+            tokens.append(try F.classic(key: key, readonly: true))
+        }
+        tokens.append(try F.classic(key: "abcdef0123", readonly: true))
+        tokens.append(try F.classic(key: "abcdef0199", readonly: true))
+        tokens.append(try F.classic(key: "abc", readonly: true))
+        let fast = ShortTokenID.ids(for: tokens)
+        #expect(fast == RegistryToken.shortIDs(for: tokens))
+        #expect(Array(fast.suffix(3)) == ["abcdef012", "abcdef019", "abc"])
+    }
+
+    @Test(arguments: [80, 200])
+    func everyLineFitsTheWidth(width: Int) throws {
+        var tokens: [RegistryToken] = []
+        for index in 0..<50 {
+            tokens.append(
+                try F.granular(
+                    key: TokenKey.key(for: "\(index)"), name: "a-very-long-token-name-for-the-ci-pipeline-\(index)",
+                    access: index % 2 == 0 ? "read-write" : "read-only", expiresIn: Double(index) - 5,
+                    cidr: "[\"192.0.2.0/24\",\"198.51.100.0/24\"]", bypass: index % 3 == 0))
+        }
+        let text = TokenTable(width: width, now: F.now).render(TokenRow.rows(for: tokens))
+        let lines = text.split(separator: "\n")
+        #expect(lines.count >= 52)
+        #expect(lines.allSatisfy { $0.count <= width })
+        #expect(lines[0].hasPrefix("ID"))
+        #expect(text.contains("X expired"))
+        #expect(text.contains("W write access"))
+        #expect(text.contains("B bypasses 2FA"))
+        if width == 200 { #expect(text.contains("a-very-long-token-name-for-the-ci-pipeline-1 ")) }
+    }
+
+    @Test func marksSayWhatNeedsAttention() throws {
+        let soon = TokenRow(id: "a", token: try F.granular(key: "a1", name: "x", access: "read-write", expiresIn: 3))
+        #expect(soon.marks(now: F.now) == "!W*")
+        let gone = TokenRow(
+            id: "b", token: try F.granular(key: "b1", name: "y", expiresIn: -1, cidr: "[\"10.0.0.0/8\"]"))
+        #expect(gone.marks(now: F.now) == "X")
+        #expect(gone.expirySummary(now: F.now).hasPrefix("1d ago "))
+        let classic = TokenRow(id: "c", token: try F.classic(key: "c1", readonly: false))
+        #expect(classic.marks(now: F.now) == "W*")
+        #expect(classic.expirySummary(now: F.now) == "never")
+    }
+
+    @Test func queryFiltersSortsAndSelectsExpiring() throws {
+        let rows = TokenRow.rows(for: [
+            try F.granular(key: "k1", name: "zeta", expiresIn: 20, createdAgo: 1),
+            try F.granular(key: "k2", name: "alpha", expiresIn: 5, createdAgo: 9),
+            try F.granular(key: "k3", name: "ci-beta", expiresIn: -2, createdAgo: 5),
+        ])
+        #expect(TokenListQuery(sort: .name).apply(rows, now: F.now).map(\.token.name) == ["alpha", "ci-beta", "zeta"])
+        #expect(TokenListQuery(sort: .created).apply(rows, now: F.now).map(\.token.key) == ["k2", "k3", "k1"])
+        #expect(TokenListQuery(sort: .expires).apply(rows, now: F.now).map(\.token.key) == ["k3", "k2", "k1"])
+        #expect(TokenListQuery(filter: "BETA").apply(rows, now: F.now).map(\.token.key) == ["k3"])
+        #expect(TokenListQuery(expiringDays: 7).apply(rows, now: F.now).map(\.token.key) == ["k2"])
+    }
+
+    @Test func jsonHasTheSchemaOfTheDesign() throws {
+        let rows = TokenRow.rows(for: [try F.classic(key: "abcdef99", readonly: true)])
+        let json = try #require(RegistryJSON.parse(TokenListJSON.render(rows, now: F.now)))
+        let first = try #require(json.arrayValue?.first)
+        #expect(first["id"]?.stringValue == "abcdef")
+        #expect(first["key"]?.stringValue == "abcdef99")
+        #expect(first["name"] == .null)
+        #expect(first["kind"]?.stringValue == "classic")
+        #expect(first["access"]?.stringValue == "read-only")
+        #expect(first["cidr"] == .array([]))
+        #expect(first["expires"] == .null)
+        #expect(first["created"]?.stringValue != nil)
+    }
+
+    @Test func pruneSelectsByAnyCriterionAndSparesTheShellsOwnToken() throws {
+        let rows = TokenRow.rows(for: [
+            try F.granular(key: "old", name: "old", expiresIn: 60, createdAgo: 100),
+            try F.granular(key: "dead", name: "dead", expiresIn: -1),
+            try F.granular(key: "mine", name: "mine", expiresIn: -1),
+            try F.granular(key: "fresh", name: "fresh", expiresIn: 60),
+        ])
+        let selection = PruneSelection(expired: true, olderThanDays: 90)
+        #expect(selection.select(rows, now: F.now, protectedKey: "mine").map(\.token.key) == ["old", "dead"])
+        #expect(PruneSelection().isEmpty)
+    }
+}
