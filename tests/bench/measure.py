@@ -65,11 +65,21 @@ def first_prompt(argv, env, cwd, rss_file=None):
 
 
 def finish_session(child):
+    """Ctrl-D until the shell ends: a key typed while libedit is still switching the terminal
+    to raw mode can be dropped with the pending input, so one Ctrl-D is not always seen."""
     import pexpect
 
-    child.sendeof()
-    child.expect(pexpect.EOF)
+    for _ in range(20):
+        child.sendeof()
+        if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=1) == 0:
+            break
     child.close()
+
+
+def settle():
+    """Lets the line editor finish setting up the terminal after the prompt appears (the time
+    to the prompt is already taken), so typed input is not flushed away."""
+    time.sleep(0.05)
 
 
 def time_binary():
