@@ -10,7 +10,8 @@ let package = Package(
     name: "tokensh",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "tokensh", targets: ["tokensh"])
+        .executable(name: "tokensh", targets: ["tokensh"]),
+        .executable(name: "tokensh-sandbox", targets: ["tokensh-sandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -63,11 +64,22 @@ let package = Package(
         .executableTarget(
             name: "tokensh",
             dependencies: [
-                "TokenShellCore", "TokenShellTerminal", "TokenShellHTTP", "TokenShellSystem", "SandboxRegistry",
+                "TokenShellCore", "TokenShellTerminal", "TokenShellHTTP", "TokenShellSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
+        // The sandbox registry in its own executable: the shell's start-up never loads the server library.
+        .executableTarget(
+            name: "tokensh-sandbox",
+            dependencies: [
+                "TokenShellCore", "SandboxRegistry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Timings for scripts/bench (TAB completion in process); not installed.
+        .executableTarget(name: "tokensh-bench", dependencies: ["TokenShellCore"], swiftSettings: strictSettings),
         .testTarget(name: "TokenShellCoreTests", dependencies: ["TokenShellCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "TokenShellSystemTests",

@@ -2,6 +2,8 @@ import Foundation
 
 /// One line per request (method, path with secrets masked, status, duration); never a token,
 /// password or OTP, because bodies and headers are not logged and path secrets are masked.
+/// Each line ends with the client's port (`peer=PORT`), so benchmarks and tests can count the
+/// TCP connections a client opened.
 final class AccessLog: @unchecked Sendable {
     // Safe: `handle` is only written under `lock`.
     private let lock = NSLock()
@@ -25,9 +27,10 @@ final class AccessLog: @unchecked Sendable {
         }
     }
 
-    func record(method: String, path: String, status: String, milliseconds: Int) {
+    func record(method: String, path: String, status: String, milliseconds: Int, peerPort: Int? = nil) {
         guard let handle else { return }
-        let line = "\(method) \(AccessLog.mask(path)) \(status) \(milliseconds)ms\n"
+        let peer = peerPort.map { " peer=\($0)" } ?? ""
+        let line = "\(method) \(AccessLog.mask(path)) \(status) \(milliseconds)ms\(peer)\n"
         lock.lock()
         defer { lock.unlock() }
         handle.write(Data(line.utf8))

@@ -38,7 +38,7 @@ struct SandboxResponder: HTTPResponder {
             relative = "/" + rawPath.dropFirst(prefix.count)
         } else if rawPath + "/" != prefix {
             let response = SandboxResponse.error(.notFound("not under this registry's prefix \(prefix)"))
-            return finish(response, method: method, logPath: rawPath, started: started)
+            return finish(response, method: method, logPath: rawPath, started: started, context: context)
         }
         let logPath = rawPath + (query.map { "?" + $0 } ?? "")
         let rules = configuration.faults.filter { $0.matches(path: relative) }
@@ -50,12 +50,12 @@ struct SandboxResponder: HTTPResponder {
             switch rule.kind {
             case .latency, .grantWrite: continue
             case .drop:
-                return dropResponse(method: method, logPath: logPath, started: started)
+                return dropResponse(method: method, logPath: logPath, started: started, context: context)
             case .status(let status, let retryAfter):
                 var response = SandboxResponse.error(
                     SandboxError(status: status, message: "injected fault: \(status)"))
                 if let retryAfter { response.headers.append(("Retry-After", String(retryAfter))) }
-                return finish(response, method: method, logPath: logPath, started: started)
+                return finish(response, method: method, logPath: logPath, started: started, context: context)
             case .malformed:
                 malformed = true
             }
@@ -73,27 +73,33 @@ struct SandboxResponder: HTTPResponder {
         if malformed, !response.body.isEmpty {
             response.body = response.body.prefix(max(1, response.body.count / 2)) + Data("<!-- truncated".utf8)
         }
-        return finish(response, method: method, logPath: logPath, started: started)
+        return finish(response, method: method, logPath: logPath, started: started, context: context)
     }
 
-    private func finish(_ response: SandboxResponse, method: String, logPath: String, started: ContinuousClock.Instant)
-        -> Response
-    {
+    private func finish(
+        _ response: SandboxResponse, method: String, logPath: String, started: ContinuousClock.Instant,
+        context: Context
+    ) -> Response {
         var fields = HTTPFields()
         if !response.contentType.isEmpty { fields[.contentType] = response.contentType }
         for (name, value) in response.headers {
             if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
         }
         log.record(
-            method: method, path: logPath, status: String(response.status), milliseconds: elapsed(since: started))
+            method: method, path: logPath, status: String(response.status), milliseconds: elapsed(since: started),
+            peerPort: context.remoteAddress?.port)
         return Response(
             status: HTTPResponse.Status(code: response.status), headers: fields,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
     }
 
     /// Headers promise 1000 bytes, 20 arrive, then the connection closes.
-    private func dropResponse(method: String, logPath: String, started: ContinuousClock.Instant) -> Response {
-        log.record(method: method, path: logPath, status: "drop", milliseconds: elapsed(since: started))
+    private func dropResponse(
+        method: String, logPath: String, started: ContinuousClock.Instant, context: Context
+    ) -> Response {
+        log.record(
+            method: method, path: logPath, status: "drop", milliseconds: elapsed(since: started),
+            peerPort: context.remoteAddress?.port)
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
         return Response(

@@ -11,7 +11,13 @@ actor SandboxStore {
     let passwordIterations: Int
     let clock: @Sendable () -> Date
     private let stateFile: StateFile?
-    private(set) var state: SandboxState
+    private(set) var state: SandboxState {
+        didSet { tokenIndex = nil }
+    }
+    /// Position of each token key in `state.tokens`, rebuilt after any change: every
+    /// authenticated request looks its token up, and a scan of 1,000 keys cost more than the
+    /// rest of a whoami.
+    private var tokenIndex: [String: Int]?
     private var webLogins: [String: WebFlow] = [:]
     private var webOTPs: [String: WebFlow] = [:]
     /// One-time codes issued by approved web OTP flows, per user.
@@ -195,7 +201,19 @@ actor SandboxStore {
         try persist()
     }
 
-    func token(forKey key: String) -> StoredToken? { state.tokens.first { $0.key == key } }
+    func token(forKey key: String) -> StoredToken? {
+        let index = tokenIndex ?? buildTokenIndex()
+        return index[key].map { state.tokens[$0] }
+    }
+
+    private func buildTokenIndex() -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(state.tokens.count)
+        // The first of equal keys wins, as the linear search did.
+        for (position, token) in state.tokens.enumerated() where index[token.key] == nil { index[token.key] = position }
+        tokenIndex = index
+        return index
+    }
 
     /// The tokens `user` sees in a list: all but session tokens, oldest first.
     func listedTokens(user: String) -> [StoredToken] {

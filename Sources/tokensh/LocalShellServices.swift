@@ -28,6 +28,8 @@ final class LocalShellServices: ShellServices {
 
     func transport(for registry: String) -> any HTTPTransport {
         let origin = RegistryPath.origin(of: registry) ?? registry
+        if let existing = transports.withLock({ $0[origin] }) { return existing }
+        // The config is read only when a transport is made: once per origin, not once per command.
         let config = try? loadConfig(cli: [:])
         return transports.withLock { cache in
             if let existing = cache[origin] { return existing }

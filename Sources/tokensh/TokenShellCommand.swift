@@ -1,6 +1,10 @@
 import ArgumentParser
 import TokenShellCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @main
 struct TokenShellCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +20,7 @@ struct TokenShellCommand: ParsableCommand {
             TOKENSH_OTP_COMMAND, and TOKENSH_TOKEN stands in for a login.
             """,
         version: TokenShellVersion.current,
-        subcommands: [SandboxCommand.self]
+        subcommands: [SandboxSummary.self]
     )
 
     @OptionGroup var options: ShellOptions
@@ -35,18 +39,29 @@ struct TokenShellCommand: ParsableCommand {
 
     func run() throws {
         let status = ShellLauncher(options: options, commands: commands, file: file).run()
-        throw ExitCode(status.rawValue)
+        // Exit here: throwing ExitCode would send even a success through ArgumentParser's error
+        // path, which builds the whole help text first (most of the instructions of `-c whoami`).
+        Glibc.exit(status.rawValue)
     }
 
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         // A root command with a positional argument would take `sandbox` for a script's name.
-        if arguments.first == SandboxCommand.configuration.commandName {
-            UsageExit.run(SandboxCommand.self, Array(arguments.dropFirst()))
+        if arguments.first == "sandbox" {
+            SandboxExecutable.exec(Array(arguments.dropFirst()))
         }
         SecretFlagGuard.refuseSecretsInArguments(arguments)
         UsageExit.run(TokenShellCommand.self, arguments)
     }
+}
+
+/// `tokensh sandbox` as `--help` and the completion scripts list it; `main` execs
+/// `tokensh-sandbox` before parsing, so this never runs.
+struct SandboxSummary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Run the sandbox npm registry in the foreground (`tokensh sandbox --help` for its options)."
+    )
 }
 
 /// The global options of design §2.

@@ -8,7 +8,9 @@ import TokenShellCore
     import Glibc
 #endif
 
-/// `tokensh sandbox`: the sandbox registry in the foreground.
+/// `tokensh sandbox` (which execs this executable) and the child that `tokensh --sandbox` starts:
+/// the sandbox registry in the foreground. It lives in its own executable so that none of the
+/// server library's code loads when the shell starts.
 struct SandboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
@@ -68,6 +70,15 @@ struct SandboxCommand: ParsableCommand {
     @Option(name: .customLong("fault"), help: "Inject failures (see above; repeatable).")
     var faults: [String] = []
 
+    @Option(help: .hidden)
+    var passwordIterations: Int?
+
+    @Flag(help: .hidden)
+    var noAccessLog = false
+
+    @Flag(help: .hidden)
+    var stopOnStdinEOF = false
+
     func run() throws {
         var configuration = SandboxConfiguration()
         configuration.host = host
@@ -81,7 +92,8 @@ struct SandboxCommand: ParsableCommand {
         configuration.sessionTTL = TimeInterval(sessionTtl)
         configuration.seedTokens = seedTokens
         configuration.statePath = state
-        configuration.log = .standardError
+        configuration.log = noAccessLog ? .none : .standardError
+        if let passwordIterations { configuration.passwordIterations = passwordIterations }
         do {
             configuration.users = try users.map(SandboxConfiguration.User.parse)
             configuration.faults = try faults.map(FaultRule.parse)
@@ -110,8 +122,20 @@ struct SandboxCommand: ParsableCommand {
             banner += "demo account: demo / demo-password (practice only)\n"
         }
         FileHandle.standardOutput.write(Data(banner.utf8))
+        if stopOnStdinEOF { Self.stopWhenStdinCloses() }
         var received: Int32 = 0
         sigwait(&signals, &received)
         host.stop()
+    }
+
+    /// The practice shell's child: its parent holds our stdin open, so EOF means the shell has
+    /// gone (even if it was killed), and the sandbox stops instead of lingering.
+    private static func stopWhenStdinCloses() {
+        let thread = Thread {
+            var byte: UInt8 = 0
+            while read(STDIN_FILENO, &byte, 1) > 0 {}
+            kill(getpid(), SIGTERM)
+        }
+        thread.start()
     }
 }
