@@ -18,7 +18,7 @@ public struct Completer: Sendable {
             return Completion(word: word, candidates: names, appendSpace: false)
         }
         let candidates = candidates(prior: prior, partial: partial, context: context)
-        let matching = Self.unique(candidates.filter { $0.hasPrefix(partial) })
+        let matching = Self.unique(partial.isEmpty ? candidates : candidates.filter { $0.hasPrefix(partial) })
         let quoted = matching.map(ShellQuoting.quote)
         let single = quoted.count == 1 ? quoted[0] : nil
         let open = single.map { $0.hasSuffix("/") || $0.hasSuffix("=") || $0 == "file:" } ?? true
