@@ -15,6 +15,10 @@ public enum ShellCommandTable {
         CommandSpec.configList.name: ConfigHandlers.list,
         CommandSpec.configGet.name: ConfigHandlers.get,
         CommandSpec.configPath.name: ConfigHandlers.path,
+        CommandSpec.recordStart.name: RecordHandlers.start,
+        CommandSpec.recordStop.name: RecordHandlers.stop,
+        CommandSpec.recordStatus.name: RecordHandlers.status,
+        CommandSpec.replay.name: ReplayHandler.run,
     ]
 
     public static func handler(for spec: CommandSpec) -> Handler? {

@@ -22,6 +22,11 @@ public protocol ShellServices: AnyObject, Sendable {
     var isInterrupted: Bool { get }
     /// A fresh code from `TOKENSH_OTP_COMMAND`, or nil when the variable is unset.
     func runOTPCommand() throws(ShellError) -> Secret?
+    /// A script's bytes, for replay; a folder or a file too large to be a script is refused.
+    func readScriptFile(_ path: String) throws(ShellError) -> [UInt8]
+    /// Writes a recorded script atomically, with mode 0700 so its `#!` line works; with
+    /// `replacing` false an existing file is refused (`record start` without `--force`).
+    func writeScriptFile(_ path: String, contents: String, replacing: Bool) throws(ShellError)
 }
 
 public enum ConfigFileKind: Sendable {
