@@ -39,7 +39,7 @@ public struct ScriptRecorder: Sendable, Equatable {
         let final = completed ?? command
         if CanonicalLine.holdsSecret(final) { return .skipSecret }
         let line = CanonicalLine.render(final)
-        guard allowsLine(line) else { return .skipSecret }
+        guard allowsLine(line), !SecretPatterns.containsCredentialShape(line) else { return .skipSecret }
         return .write(line)
     }
 

@@ -14,13 +14,19 @@ public enum ScriptSource {
         if let offset = bytes.firstIndex(of: 0) {
             throw notAScript(source, "it holds binary data (a NUL byte at offset \(offset))")
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             throw notAScript(source, "it is not UTF-8 text")
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        // Split the bytes, not the string: "\r\n" is one Character and would not split on "\n".
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
         }
         if lines.last == "" { lines.removeLast() }
+        // Checked up front for a file, so nothing runs before a garbage line further down.
+        var check = ScriptLineCheck(source: source)
+        for (offset, line) in lines.enumerated() {
+            try check.check(line, number: offset + 1)
+        }
         return lines
     }
 

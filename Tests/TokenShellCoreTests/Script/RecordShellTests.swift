@@ -79,3 +79,16 @@ import Testing
         #expect(!text.contains("replay"))
     }
 }
+
+@Suite struct RecordEnvironmentSecretTests {
+    @Test func theEnvironmentsSecretsAreNeverWrittenEvenBeforeUse() throws {
+        let test = ScriptTestShell(environment: ["TOKENSH_PASSWORD": "pw-from-env-123", "TOKENSH_OTP": "654321"])
+        #expect(test.shell.execute("record start s.tksh") == .success)
+        #expect(test.shell.execute("set A=pw-from-env-123") == .success)
+        #expect(test.shell.execute("set B=654321") == .success)
+        #expect(test.shell.execute("set C=fine") == .success)
+        let text = try #require(test.services.text("s.tksh"))
+        #expect(!text.contains("pw-from-env-123") && !text.contains("654321"))
+        #expect(text.hasSuffix("\nset C=fine\n"))
+    }
+}
