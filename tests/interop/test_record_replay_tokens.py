@@ -13,6 +13,11 @@ from shell import PROMPT, ShellHome
 PASSWORD = "correct-horse-7"
 TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
 CIDR = "192.0.2.0/24"
+# A question waiting for its answer ends the output so far: its default in brackets, then at most
+# a colon or question mark (and whatever escape sequences the line editor adds).
+ESCAPES = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
+QUESTION = r"\[[^\]\r\n]{0,80}\][ :?>]{0,3}" + ESCAPES + "$"
+PASSWORD_PROMPT = r"(?i)password: *" + ESCAPES + "$"
 
 
 def commands_unavailable(tmp_path, *commands):
@@ -37,7 +42,7 @@ def token_commands(tmp_path):
 def answer_wizard(child, seen):
     """Takes every default the wizard offers, types the password when asked, until the prompt."""
     while True:
-        index = child.expect([r"(?i)password:? *", r"\[[^\]\r\n]*\][^\r\n]*?[:?>] *", PROMPT], timeout=30)
+        index = child.expect([PASSWORD_PROMPT, QUESTION, PROMPT], timeout=30)
         seen.append(child.before + child.after)
         if index == 0:
             child.sendline(PASSWORD)
