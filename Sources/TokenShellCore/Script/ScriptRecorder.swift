@@ -4,8 +4,11 @@
 /// its canonical line (wizard answers as flags, `${NAME}` kept as typed). The whole text is
 /// kept so each write replaces the file atomically: the script on disk is always complete.
 public struct ScriptRecorder: Sendable, Equatable {
+    /// The script being written, as given to `record start`.
     public let path: String
+    /// The whole script so far: header, then one line per recorded command.
     public private(set) var text: String
+    /// Commands written so far (not counting the header), for `record status` and `record stop`.
     public private(set) var commandCount = 0
 
     public init(path: String, header: String) {
