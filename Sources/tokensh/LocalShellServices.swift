@@ -125,3 +125,45 @@ final class LocalShellServices: ShellServices {
         }
     }
 }
+
+extension LocalShellServices {
+    func readScriptFile(_ path: String) throws(ShellError) -> [UInt8] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw ShellError(.failure, "cannot read \(path): no such file", hint: "check the path")
+        }
+        if isFolder.boolValue {
+            throw ShellError(.usage, "\(path) is a folder, not a script", hint: "give the script file inside it")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ShellError(.failure, "cannot read \(path)", hint: "check its permissions")
+        }
+        defer { try? handle.close() }
+        // One byte past the limit is enough to refuse a file (or a device) too large to be a script.
+        let data = (try? handle.read(upToCount: ScriptSource.sizeLimit + 1)) ?? nil
+        return data.map { Array($0) } ?? []
+    }
+
+    func writeScriptFile(_ path: String, contents: String, replacing: Bool) throws(ShellError) {
+        let options = AtomicFileWriter.Options(newFileMode: 0o700, enforcePrivateMode: false, deleteIfEmpty: false)
+        do {
+            let outcome = try AtomicFileWriter(options: options).update(path: path) { existing in
+                if existing != nil, !replacing {
+                    throw ShellError(
+                        .failure, "\(path) already exists", hint: "choose another name, or add --force to replace it",
+                        code: Shell.fileExistsCode)
+                }
+                return contents
+            }
+            // The writer keeps a replaced file's mode; a script must stay executable.
+            if let previous = outcome.previousMode, previous & 0o100 == 0 {
+                chmod(outcome.resolvedPath, 0o700)
+            }
+        } catch let error as ShellError {
+            throw error
+        } catch {
+            throw ShellError(
+                .failure, "could not write \(path): \(error)", hint: "check that the folder exists and is writable")
+        }
+    }
+}

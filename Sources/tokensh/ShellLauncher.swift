@@ -40,18 +40,20 @@ struct ShellLauncher {
         let services = LocalShellServices(process: process, timeout: options.timeout)
         let stdinIsPiped = isatty(STDIN_FILENO) == 0
 
-        if !commands.isEmpty {
+        if !commands.isEmpty || file != nil || stdinIsPiped || !Terminal.isInteractive {
+            let piped = stdinIsPiped || (commands.isEmpty && file == nil)
             let shell = Shell(
-                io: TerminalShellIO(editor: nil, stdinIsPiped: stdinIsPiped), services: services, options: values)
-            return runLines(commands.enumerated().map { ($0.element, "-c \($0.offset + 1)") }, shell: shell)
-        }
-        if let file {
-            let shell = Shell(
-                io: TerminalShellIO(editor: nil, stdinIsPiped: stdinIsPiped), services: services, options: values)
-            return runScript(at: file, shell: shell)
-        }
-        if stdinIsPiped || !Terminal.isInteractive {
-            let shell = Shell(io: TerminalShellIO(editor: nil, stdinIsPiped: true), services: services, options: values)
+                io: TerminalShellIO(editor: nil, stdinIsPiped: piped), services: services, options: values)
+            guard startRecording(shell) else { return .failure }
+            defer { finishRecording(shell) }
+            if !commands.isEmpty {
+                var runner = makeRunner(shell, source: "-c")
+                for (offset, command) in commands.enumerated() {
+                    guard runner.feed(command, number: offset + 1, location: "-c \(offset + 1)") else { break }
+                }
+                return runner.finish()
+            }
+            if let file { return runScript(at: file, shell: shell) }
             return runPiped(shell: shell)
         }
         return runInteractive(services: services, values: values, process: process, practice: practice)
@@ -70,6 +72,8 @@ struct ShellLauncher {
         let io = TerminalShellIO(editor: editor, stdinIsPiped: false)
         let shell = Shell(io: io, services: services, options: values)
         editor.completionProvider = ShellCompletionContext.provider(for: shell)
+        guard startRecording(shell) else { return .failure }
+        defer { finishRecording(shell) }
         io.diagnostic(practice?.banner ?? "tokensh \(values.version): type `help` to get started. Ctrl-D exits.\n")
         while true {
             Interrupts.flag.reset()
@@ -87,48 +91,62 @@ struct ShellLauncher {
         }
     }
 
-    private func runScript(at path: String, shell: Shell) -> ExitStatus {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            shell.report(ShellError(.failure, "cannot read \(path)", hint: "check the path and its permissions"))
-            return .failure
+    /// `--record FILE`: starts recording before the first command; false (reported) on failure.
+    private func startRecording(_ shell: Shell) -> Bool {
+        guard let path = options.record else { return true }
+        if options.dryRun {
+            shell.io.diagnostic("note: --dry-run writes no files, so \(path) is not recorded\n")
+            return true
         }
-        guard let text = String(validating: data, as: UTF8.self), !data.contains(0) else {
-            shell.report(
-                ShellError(
-                    .usage, "\(path) is not a tokensh script (it is not text)",
-                    hint: "give a script recorded with `record start`"))
-            return .usage
+        do throws(ShellError) {
+            _ = try shell.startRecording(to: path, replacing: false)
+            return true
+        } catch {
+            shell.report(error)
+            return false
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        return runLines(lines.enumerated().map { ($0.element, "\(path):\($0.offset + 1)") }, shell: shell)
     }
 
+    private func finishRecording(_ shell: Shell) {
+        guard let recorder = shell.stopRecording() else { return }
+        shell.io.diagnostic(
+            "Recorded \(recorder.commandCount == 1 ? "1 command" : "\(recorder.commandCount) commands") to "
+                + "\(recorder.path).\n")
+    }
+
+    private func makeRunner(_ shell: Shell, source: String) -> ScriptRunner {
+        let runOptions = ScriptRunOptions(
+            keepGoing: options.keepGoing, echo: options.echo, dryRun: options.dryRun,
+            useRecordedRegistry: options.registry == nil && !options.sandbox)
+        return ScriptRunner(shell: shell, source: source, options: runOptions) { Interrupts.flag.reset() }
+    }
+
+    /// `tokensh FILE` and the `#!/usr/bin/env tokensh` line: the file is checked as a whole
+    /// (binary data is refused before anything runs), then run line by line.
+    private func runScript(at path: String, shell: Shell) -> ExitStatus {
+        let lines: [String]
+        do throws(ShellError) {
+            lines = try ScriptSource.lines(of: shell.services.readScriptFile(path), source: path)
+        } catch {
+            shell.report(error)
+            return error.status
+        }
+        var runner = makeRunner(shell, source: path)
+        for (offset, line) in lines.enumerated() {
+            guard runner.feed(line, number: offset + 1) else { break }
+        }
+        return runner.finish()
+    }
+
+    /// Piped stdin runs like a script, each line as it arrives.
     private func runPiped(shell: Shell) -> ExitStatus {
         let reader = InputReader()
-        var lines: [(String, String)] = []
+        var runner = makeRunner(shell, source: "stdin")
         var number = 0
         while case .line(let line) = reader.readLine(prompt: "") {
             number += 1
-            lines.append((line, "stdin:\(number)"))
+            guard runner.feed(line, number: number) else { break }
         }
-        return runLines(lines, shell: shell)
-    }
-
-    /// Runs lines in order; stops at the first failure unless `--keep-going`.
-    private func runLines(_ lines: [(text: String, location: String)], shell: Shell) -> ExitStatus {
-        var worst = ExitStatus.success
-        for (text, location) in lines {
-            Interrupts.flag.reset()
-            if options.echo { shell.io.diagnostic("+ \(text)\n") }
-            let status = shell.execute(text, location: location)
-            if status == .interrupted { return status }
-            if status != .success {
-                guard options.keepGoing else { return status }
-                if worst == .success { worst = status }
-            }
-            if shell.session.shouldExit { break }
-        }
-        return worst
+        return runner.finish()
     }
 }

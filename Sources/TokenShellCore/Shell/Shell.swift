@@ -11,6 +11,8 @@ public final class Shell {
     /// resolve arguments (a revoke by id becomes a revoke by name) replace it with the fully
     /// specified version, so that a replay asks nothing but secrets.
     public var completedCommand: ParsedCommand?
+    /// The recording in progress, and how deep replays nest.
+    public var scripts = ScriptState()
     let parser = CommandParser()
 
     public init(io: any ShellIO, services: any ShellServices, options: ShellOptionsValues) {
@@ -48,6 +50,7 @@ public final class Shell {
                 hint: "run `help` to see the commands you can use")
         }
         try handler(command, self)
+        recordCompleted(command)
     }
 
     public func report(_ error: ShellError, location: String? = nil) {

@@ -23,6 +23,10 @@ public enum ShellCommandTable {
         CommandSpec.tokenRevoke.name: TokenRevokeHandler.run,
         CommandSpec.tokenRotate.name: TokenRotateHandler.run,
         CommandSpec.tokenPrune.name: TokenPruneHandler.run,
+        CommandSpec.recordStart.name: RecordHandlers.start,
+        CommandSpec.recordStop.name: RecordHandlers.stop,
+        CommandSpec.recordStatus.name: RecordHandlers.status,
+        CommandSpec.replay.name: ReplayHandler.run,
     ]
 
     public static func handler(for spec: CommandSpec) -> Handler? {

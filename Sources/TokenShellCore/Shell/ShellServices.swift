@@ -29,6 +29,11 @@ public protocol ShellServices: AnyObject, Sendable {
     /// The files `audit` walks and fixes, and file modes for the contextual tips; `nil` where
     /// there is no disk to audit (the default, so fakes need not provide it).
     var auditFiles: (any AuditFileAccess)? { get }
+    /// A script's bytes, for replay; a folder or a file too large to be a script is refused.
+    func readScriptFile(_ path: String) throws(ShellError) -> [UInt8]
+    /// Writes a recorded script atomically, with mode 0700 so its `#!` line works; with
+    /// `replacing` false an existing file is refused (`record start` without `--force`).
+    func writeScriptFile(_ path: String, contents: String, replacing: Bool) throws(ShellError)
 }
 
 extension ShellServices {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import TokenShellCore
 
@@ -9,11 +8,11 @@ import TokenShellCore
 
     func makeShell(
         _ replies: [StubTransport.Reply], environment: [String: String] = [:], config: String? = nil
-    ) -> (Shell, RecordingIO, InMemoryServices, StubTransport) {
-        let transport = StubTransport(replies)
-        let services = InMemoryServices(environment: environment, transport: transport)
-        if let config { services.files.withLock { $0["/home/test/.npmrc"] = config } }
-        let io = RecordingIO()
+    ) -> (Shell, RecordingShellIO, InMemoryServices, StubTransport) {
+        let services = InMemoryServices(environment: environment, replies: replies)
+        let transport = services.stub
+        if let config { services.setText("/home/user/.npmrc", config) }
+        let io = RecordingShellIO()
         var options = ShellOptionsValues()
         options.registry = registry
         return (Shell(io: io, services: services, options: options), io, services, transport)
@@ -24,7 +23,7 @@ import TokenShellCore
             [.json(200, #"{"username":"alice"}"#)], config: "//127.0.0.1:4873/:_authToken=\(token)\n")
         #expect(shell.prompt == "tokensh 127.0.0.1:4873> ")
         #expect(shell.execute("whoami") == .success)
-        #expect(io.stdout == "alice\n")
+        #expect(io.outputText == "alice\n")
         #expect(transport.requests.first?.header("authorization") == "Bearer \(token)")
         #expect(shell.prompt == "tokensh alice@127.0.0.1:4873> ")
         #expect(!shell.allowsInHistory("set T=\(token)"), "a token read from config is a secret of this session")
@@ -34,8 +33,8 @@ import TokenShellCore
         let (shell, io, _, transport) = makeShell([])
         #expect(shell.execute("whoami") == .authentication)
         #expect(transport.requests.isEmpty)
-        #expect(io.stderr.contains("not logged in"))
-        #expect(io.stderr.contains("hint: "))
+        #expect(io.diagnosticText.contains("not logged in"))
+        #expect(io.diagnosticText.contains("hint: "))
     }
 
     @Test func legacyLoginWritesTheUserConfigKeepingOtherLines() {
@@ -43,10 +42,10 @@ import TokenShellCore
             [.json(201, #"{"ok":true,"token":"\#(token)"}"#)], environment: ["TOKENSH_PASSWORD": "hunter2-pw"],
             config: "# mine\n//other.example/:_authToken=${OTHER}\n")
         #expect(shell.execute("login --auth-type legacy --username alice") == .success)
-        let written = services.files.withLock { $0["/home/test/.npmrc"] } ?? ""
+        let written = services.text("/home/user/.npmrc") ?? ""
         #expect(written == "# mine\n//other.example/:_authToken=${OTHER}\n//127.0.0.1:4873/:_authToken=\(token)\n")
-        #expect(io.stdout.contains("Logged in as alice"))
-        #expect(!io.stdout.contains(token) && !io.stderr.contains("hunter2-pw"))
+        #expect(io.outputText.contains("Logged in as alice"))
+        #expect(!io.outputText.contains(token) && !io.diagnosticText.contains("hunter2-pw"))
         #expect(transport.requests.first?.method == .put)
         #expect(!shell.allowsInHistory("set X=hunter2-pw"))
     }
@@ -54,48 +53,47 @@ import TokenShellCore
     @Test func loginWithoutAnyWayToGetThePasswordIsAUsageError() {
         let (shell, io, _, transport) = makeShell([])
         #expect(shell.execute("login --username alice") == .usage)
-        #expect(io.stderr.contains("TOKENSH_PASSWORD"))
+        #expect(io.diagnosticText.contains("TOKENSH_PASSWORD"))
         #expect(transport.requests.isEmpty)
     }
 
     @Test func unknownCommandSuggestsTheNearestOne() {
         let (shell, io, _, _) = makeShell([])
         #expect(shell.execute("whoamj") == .usage)
-        #expect(io.stderr.contains("whoami"))
+        #expect(io.diagnosticText.contains("whoami"))
     }
 
     @Test func registryCommandSwitchesThisShellOnly() {
         let (shell, io, services, _) = makeShell([])
         #expect(shell.execute("registry https://npm.example.com") == .success)
         #expect(shell.prompt == "tokensh npm.example.com> ")
-        #expect(io.stdout.contains("https://npm.example.com/"))
-        #expect(services.files.withLock { $0.isEmpty })
+        #expect(io.outputText.contains("https://npm.example.com/"))
+        #expect(services.text("/home/user/.npmrc") == nil)
     }
 
     @Test func plainHTTPToARemoteHostNeedsConsent() {
         let (shell, io, _, transport) = makeShell([], environment: ["TOKENSH_PASSWORD": "pw"])
         #expect(shell.execute("registry http://npm.example.com/") == .success)
         #expect(shell.execute("login --auth-type legacy --username alice") == .usage)
-        #expect(io.stderr.contains("--allow-insecure-registry"))
+        #expect(io.diagnosticText.contains("--allow-insecure-registry"))
         #expect(transport.requests.isEmpty)
     }
 
     @Test func jsonErrorsFollowTheSchema() {
-        let transport = StubTransport([])
-        let io = RecordingIO()
+        let io = RecordingShellIO()
         var options = ShellOptionsValues()
         options.json = true
-        let shell = Shell(io: io, services: InMemoryServices(transport: transport), options: options)
+        let shell = Shell(io: io, services: InMemoryServices(), options: options)
         #expect(shell.execute("bogus") == .usage)
-        #expect(io.stderr.hasPrefix(#"{"error":{"code":"#))
+        #expect(io.diagnosticText.hasPrefix(#"{"error":{"code":"#))
     }
 
     @Test func variablesExpandAndUndefinedOnesAreErrors() {
         let (shell, io, _, _) = makeShell([])
         #expect(shell.execute("set WHO=whoami") == .success)
         #expect(shell.execute("help ${WHO}") == .success)
-        #expect(io.stdout.contains("npm whoami"))
+        #expect(io.outputText.contains("npm whoami"))
         #expect(shell.execute("help ${NOPE}") == .usage)
-        #expect(io.stderr.contains("NOPE"))
+        #expect(io.diagnosticText.contains("NOPE"))
     }
 }

@@ -40,7 +40,7 @@ struct TipsTests {
 
     @Test func tipsCommandPrintsATopicAndRejectsUnknownOnes() throws {
         let io = RecordingShellIO()
-        let shell = Shell(io: io, services: TipServices(userConfigMode: 0o600), options: ShellOptionsValues())
+        let shell = Shell(io: io, services: InMemoryServices.tips(userConfigMode: 0o600), options: ShellOptionsValues())
         #expect(shell.execute("tips myths") == .success)
         #expect(io.outputs.joined().contains("npm publish --token"))
         #expect(shell.execute("tips nonsense") == .usage)
@@ -53,7 +53,7 @@ struct TipsTests {
 
     @Test func contextualTipsShowOncePerSession() {
         let io = RecordingShellIO()
-        let shell = Shell(io: io, services: TipServices(userConfigMode: 0o600), options: ShellOptionsValues())
+        let shell = Shell(io: io, services: InMemoryServices.tips(userConfigMode: 0o600), options: ShellOptionsValues())
         #expect(Tips.contextual(.createdWriteToken, in: shell))
         #expect(!Tips.contextual(.createdWriteToken, in: shell))
         #expect(Tips.contextual(.savedToProjectFile, in: shell))
@@ -66,7 +66,7 @@ struct TipsTests {
         let io = RecordingShellIO()
         var options = ShellOptionsValues()
         options.json = true
-        let shell = Shell(io: io, services: TipServices(userConfigMode: 0o600), options: options)
+        let shell = Shell(io: io, services: InMemoryServices.tips(userConfigMode: 0o600), options: options)
         #expect(!Tips.contextual(.createdWriteToken, in: shell))
         #expect(io.diagnostics.isEmpty)
     }
@@ -81,7 +81,7 @@ struct TipsTests {
         #expect(!Tips.expiresSoon(try token(expiresIn: 10), now: now))
         #expect(!Tips.expiresSoon(try token(expiresIn: -1), now: now))
         let io = RecordingShellIO()
-        let shell = Shell(io: io, services: TipServices(userConfigMode: 0o600), options: ShellOptionsValues())
+        let shell = Shell(io: io, services: InMemoryServices.tips(userConfigMode: 0o600), options: ShellOptionsValues())
         #expect(!Tips.afterListing([try token(expiresIn: 30)], now: now, in: shell))
         #expect(Tips.afterListing([try token(expiresIn: 30), try token(expiresIn: 2)], now: now, in: shell))
         #expect(io.diagnostics.first?.contains("token rotate") == true)
@@ -89,15 +89,25 @@ struct TipsTests {
 
     @Test func loadingAConfigReadableByOthersShowsTheTipOnce() throws {
         let io = RecordingShellIO()
-        let loose = Shell(io: io, services: TipServices(userConfigMode: 0o644), options: .init())
+        let loose = Shell(io: io, services: InMemoryServices.tips(userConfigMode: 0o644), options: .init())
         _ = try loose.config()
         _ = try loose.config()
         #expect(io.diagnostics.count == 1)
         #expect(io.diagnostics.first?.contains("chmod 600") == true)
         #expect(!Tips.afterLoadingConfig(try loose.config(), in: loose))
         let quiet = RecordingShellIO()
-        let tight = Shell(io: quiet, services: TipServices(userConfigMode: 0o600), options: .init())
+        let tight = Shell(io: quiet, services: InMemoryServices.tips(userConfigMode: 0o600), options: .init())
         #expect(!Tips.afterLoadingConfig(try tight.config(), in: tight))
         #expect(quiet.diagnostics.isEmpty)
+    }
+}
+
+extension InMemoryServices {
+    /// One user config at `/h/.npmrc` with the given mode, no network, a fixed clock.
+    static func tips(userConfigMode: UInt32) -> InMemoryServices {
+        let services = InMemoryServices(
+            home: "/h", cwd: "/h", auditFiles: ModeTable(modes: ["/h/.npmrc": userConfigMode]))
+        services.clock = Date(timeIntervalSince1970: 1_800_000_000)
+        return services
     }
 }

@@ -35,6 +35,9 @@ enum LoginHandler {
         Secret, String?
     ) {
         let username = try command.string("username") ?? askUsername(shell)
+        // Recorded as a legacy login with the username, so a replay asks only for the password.
+        if command.string("auth-type") == nil { try? shell.completedCommand?.setFlag("auth-type", .string("legacy")) }
+        if command.string("username") == nil { try? shell.completedCommand?.setFlag("username", .string(username)) }
         let environment = shell.services.environment
         let hasPassword = !(environment["TOKENSH_PASSWORD"] ?? "").isEmpty || shell.io.canPromptSecrets
         if !hasPassword, let standIn = environment["TOKENSH_TOKEN"], !standIn.isEmpty {

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The comment lines that open a recorded script: how to run it, its format version, and when
+/// and against which registry it was recorded.
+///
+/// The version line is what lets a later tokensh change the format without an old one
+/// misreading a new script: a reader refuses versions it does not know instead of guessing.
+public struct ScriptHeader: Sendable, Equatable {
+    /// The format versions this tokensh reads; it writes the last one.
+    public static let readableVersions = [1]
+    public static let currentVersion = 1
+
+    /// The format version named by `# tokensh script vN`; nil for a hand-written file without one.
+    public var version: Int?
+    /// The ISO 8601 time of `# recorded TIME against REGISTRY`.
+    public var recordedAt: String?
+    /// The registry the script was recorded against: where a replay goes unless told otherwise.
+    public var registry: String?
+
+    public init(version: Int? = nil, recordedAt: String? = nil, registry: String? = nil) {
+        self.version = version
+        self.recordedAt = recordedAt
+        self.registry = registry
+    }
+
+    static let shebang = "#!/usr/bin/env tokensh"
+    static let versionPrefix = "# tokensh script v"
+    static let recordedPrefix = "# recorded "
+
+    /// The three header lines, each ending in a newline.
+    public static func render(recordedAt date: Date, registry: String) -> String {
+        """
+        \(shebang)
+        \(versionPrefix)\(currentVersion)
+        \(recordedPrefix)\(isoTime(date)) against \(registry)
+
+        """
+    }
+
+    /// `2026-11-29T10:00:00Z`: UTC, whole seconds, as the design's example shows.
+    public static func isoTime(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+
+    /// Reads one leading comment line into the header. Throws for a version this tokensh cannot
+    /// read, naming the versions it can.
+    mutating func read(commentLine line: String, source: String) throws(ShellError) {
+        if line.hasPrefix(Self.versionPrefix) {
+            let text = String(line.dropFirst(Self.versionPrefix.count)).trimmingWhitespace()
+            guard let number = Int(text), Self.readableVersions.contains(number) else {
+                let known = Self.readableVersions.map { "v\($0)" }.joined(separator: ", ")
+                throw ShellError(
+                    .usage,
+                    "\(source) is a tokensh script v\(text); this tokensh (reads \(known)) cannot run it",
+                    hint: "replay it with a tokensh that reads v\(text), or record the script again with this one",
+                    code: "ESCRIPTVERSION")
+            }
+            version = number
+        } else if line.hasPrefix(Self.recordedPrefix), let range = line.range(of: " against ") {
+            recordedAt = String(
+                line[line.index(line.startIndex, offsetBy: Self.recordedPrefix.count)..<range.lowerBound])
+            let registry = String(line[range.upperBound...]).trimmingWhitespace()
+            if !registry.isEmpty { self.registry = String(registry) }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// Recording: starting, stopping, and writing each command that succeeded.
+extension Shell {
+    /// Starts recording to `path`: writes the header at once, so the file exists, is executable
+    /// and is a valid (empty) script even if the shell dies before the first command.
+    public func startRecording(to path: String, replacing: Bool) throws(ShellError) -> ScriptRecorder {
+        if let current = scripts.recorder {
+            throw ShellError(
+                .usage, "already recording to \(current.path)", hint: "run `record stop` first, then start again")
+        }
+        let registry = (try? currentRegistry()) ?? NpmConfig.defaultRegistry
+        let recorder = ScriptRecorder(
+            path: path, header: ScriptHeader.render(recordedAt: services.now(), registry: registry))
+        do throws(ShellError) {
+            try services.writeScriptFile(path, contents: recorder.text, replacing: replacing)
+        } catch  where !replacing && error.code == Self.fileExistsCode {
+            throw ShellError(
+                .failure, "\(path) already exists", hint: "choose another name, or add --force to replace it",
+                code: Self.fileExistsCode)
+        }
+        scripts.recorder = recorder
+        return recorder
+    }
+
+    /// Stops recording; the file already holds every recorded line. Nil when not recording.
+    @discardableResult
+    public func stopRecording() -> ScriptRecorder? {
+        defer { scripts.recorder = nil }
+        return scripts.recorder
+    }
+
+    /// The code `writeScriptFile` uses for a file that exists when `replacing` is false.
+    public static let fileExistsCode = "EEXIST"
+
+    /// Called after each command that succeeded: writes its canonical line, or says why not.
+    func recordCompleted(_ command: ParsedCommand) {
+        guard var recorder = scripts.recorder else { return }
+        var policy = session.historyPolicy
+        // The environment's secrets count even before a command has used them.
+        for name in ["TOKENSH_PASSWORD", "TOKENSH_OTP", "TOKENSH_TOKEN"] {
+            if let value = services.environment[name], !value.isEmpty { policy.noteSecret(Secret(value)) }
+        }
+        switch ScriptRecorder.decision(for: command, completed: completedCommand, allowsLine: { policy.allows($0) }) {
+        case .skipMeta:
+            return
+        case .skipSecret:
+            io.diagnostic("note: not recorded in \(recorder.path): the command holds a token or another secret\n")
+        case .write(let line):
+            recorder.append(line)
+            do throws(ShellError) {
+                try services.writeScriptFile(recorder.path, contents: recorder.text, replacing: true)
+                scripts.recorder = recorder
+            } catch {
+                report(error)
+                io.diagnostic("Recording stopped; \(recorder.path) keeps the lines written before.\n")
+                scripts.recorder = nil
+            }
+        }
+    }
+}
