@@ -108,7 +108,7 @@ def test_recorded_token_session_replays_to_the_same_state(token_commands, start_
     assert "--packages @acme/one,@acme/two" in pkg, pkg
     assert "--packages-and-scopes-permission read-only" in pkg
     assert "token list" in lines
-    assert "token revoke --name ci-read" in lines
+    assert "token revoke --name ci-read --yes" in lines, "confirmed at the terminal, so the replay needs no answer"
     assert "login --auth-type legacy --username alice" in lines
 
     # Unattended against a fresh sandbox: the same tokens, permissions and CIDRs.

@@ -35,7 +35,7 @@ def test_wizard_defaults_help_and_tab(start_sandbox, tmp_path):
     child.sendline("")
     child.expect(r"Token name \[tokensh-read-\d{8}\]: ")
     child.sendline("")
-    child.expect(r"Description \(optional\): ")
+    child.expect(r"Description \(optional\) \[none\]: ")
     child.sendline("")
     child.expect(r"Packages and scopes permission \[read-only\]: ")
     child.send("read-o\t")

@@ -101,8 +101,10 @@ enum TokenCreateHandler {
         shell.io.diagnostic(question.explanation + "\n")
         while true {
             let defaultAnswer = question.defaultAnswer(draft, preset: preset)
+            // Every question shows its default in brackets (design §4); an optional one's is "none".
             let answer = try shell.io.ask(
-                question.prompt, default: defaultAnswer.isEmpty ? nil : defaultAnswer, choices: question.choices)
+                defaultAnswer.isEmpty ? question.prompt + " [none]" : question.prompt,
+                default: defaultAnswer.isEmpty ? nil : defaultAnswer, choices: question.choices)
             if answer == "?" {
                 shell.io.diagnostic(question.help + "\n")
                 continue
