@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// Every committed fuzz input — the seed corpora and each crash the fuzzers found — replayed
+/// through the same properties the fuzz targets check (`Fuzz/corpus/TARGET`,
+/// `Fuzz/regressions/TARGET`).
+@Suite struct FuzzRegressionTests {
+    static let fuzzFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz")
+
+    static func inputs(_ kind: String) -> [(target: String, file: String)] {
+        FuzzProperties.targets.keys.sorted().flatMap { target in
+            let folder = fuzzFolder.appendingPathComponent(kind).appendingPathComponent(target)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            return names.filter { !$0.hasPrefix(".") }.sorted().map { (target, folder.appendingPathComponent($0).path) }
+        }
+    }
+
+    @Test func everyTargetHasASeedCorpus() {
+        let seeded = Set(Self.inputs("corpus").map(\.target))
+        #expect(seeded == Set(FuzzProperties.targets.keys))
+    }
+
+    @Test(arguments: inputs("corpus") + inputs("regressions"))
+    func inputKeepsItsProperty(target: String, file: String) throws {
+        let check = try #require(FuzzProperties.targets[target])
+        let bytes = try #require(FileManager.default.contents(atPath: file))
+        #expect(check(Array(bytes)) == nil, "\(file)")
+    }
+
+    @Test func wellFormedInputsPass() {
+        #expect(FuzzProperties.npmrc(Array("a=1\n".utf8)) == nil)
+        #expect(FuzzProperties.commandLine(Array("whoami".utf8)) == nil)
+        #expect(FuzzProperties.registryJSON(Array("{\"a\":[1,2]}".utf8)) == nil)
+    }
+}
