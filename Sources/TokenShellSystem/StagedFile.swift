@@ -62,7 +62,9 @@ struct StagedFile {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
         for name in names where name.hasPrefix(prefix) {
             let suffix = name.dropFirst(prefix.count)
-            guard !suffix.isEmpty, suffix.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) }) else { continue }
+            guard !suffix.isEmpty, suffix.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) }) else {
+                continue
+            }
             unlink(((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(name))
         }
     }
