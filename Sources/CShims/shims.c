@@ -55,7 +55,7 @@ int shim_terminal_columns(int fd) {
 static struct termios guard_saved;
 static int guard_fd = -1;
 static volatile sig_atomic_t guard_active = 0;
-static struct sigaction guard_old_term, guard_old_hup;
+static struct sigaction guard_old_term, guard_old_hup, guard_old_quit;
 
 static void guard_handler(int sig) {
     // tcsetattr, signal and raise are async-signal-safe.
@@ -74,6 +74,7 @@ int shim_echo_guard_begin(int fd) {
     action.sa_flags = 0;
     sigaction(SIGTERM, &action, &guard_old_term);
     sigaction(SIGHUP, &action, &guard_old_hup);
+    sigaction(SIGQUIT, &action, &guard_old_quit);
     // Echo goes off only once the handlers that turn it back on are in place.
     struct termios quiet = guard_saved;
     quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
@@ -91,5 +92,6 @@ int shim_echo_guard_end(void) {
     guard_active = 0;
     sigaction(SIGTERM, &guard_old_term, NULL);
     sigaction(SIGHUP, &guard_old_hup, NULL);
+    sigaction(SIGQUIT, &guard_old_quit, NULL);
     return result;
 }

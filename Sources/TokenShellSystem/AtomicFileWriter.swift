@@ -76,6 +76,7 @@ public struct AtomicFileWriter: Sendable {
         let folder = (target as NSString).deletingLastPathComponent
         let lock = try FolderLock(folder: folder.isEmpty ? "." : folder)
         defer { lock.release() }
+        StagedFile.removeAbandoned(nextTo: target)
 
         let current = try Self.read(target)
         let previousMode = current?.mode

@@ -53,6 +53,22 @@ struct StagedFile {
     }
 
     /// Renames the temporary file over the target and syncs the folder.
+    /// Deletes temporary files that writers killed mid-write (kill -9, power loss) left next to
+    /// `target`. Call it only while holding the folder lock: every writer stages under that lock,
+    /// so any temporary file found then belongs to a writer that is gone.
+    static func removeAbandoned(nextTo target: String) {
+        let folder = (target as NSString).deletingLastPathComponent
+        let prefix = ".\((target as NSString).lastPathComponent).tmp-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            let suffix = name.dropFirst(prefix.count)
+            guard !suffix.isEmpty, suffix.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) }) else {
+                continue
+            }
+            unlink(((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(name))
+        }
+    }
+
     func commit() throws {
         guard rename(temporaryPath, target) == 0 else {
             let code = errno

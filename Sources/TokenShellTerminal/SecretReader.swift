@@ -6,7 +6,7 @@ import TokenShellCore
 ///
 /// libedit has no echo-off mode, so this uses termios directly on stdin: echo off, a plain
 /// `read(2)` up to Enter, and the terminal restored on every way out — Enter, Ctrl-C
-/// (`.interrupted`), Ctrl-D, an error, and SIGTERM/SIGHUP (restored in the C handler, then the
+/// (`.interrupted`), Ctrl-D, an error, and SIGTERM/SIGHUP/SIGQUIT (restored in the C handler, then the
 /// signal's default action). The prompt goes to the terminal (`/dev/tty`, else stderr), never to
 /// stdout, so it cannot end up in piped output.
 public enum SecretReader {

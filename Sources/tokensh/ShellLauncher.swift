@@ -11,6 +11,9 @@ struct ShellLauncher {
 
     func run() -> ExitStatus {
         Interrupts.install()
+        // Ctrl-\ quits as in any terminal program. The Swift runtime's crash reporter also claims
+        // SIGQUIT and, on a terminal, waits for a key before exiting: not what a person expects.
+        signal(SIGQUIT, SIG_DFL)
         var values = ShellOptionsValues()
         values.registry = options.registry
         values.userconfig = options.userconfig

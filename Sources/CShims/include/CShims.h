@@ -56,10 +56,10 @@ int shim_termios_restore(int fd, const struct termios *saved);
 int shim_terminal_columns(int fd);
 
 /// Turns echo off on fd (as shim_termios_echo_off) and, until shim_echo_guard_end, restores the
-/// saved settings from a SIGTERM or SIGHUP handler before re-raising the signal with its default
+/// saved settings from a SIGTERM, SIGHUP or SIGQUIT (Ctrl-\) handler before re-raising the signal with its default
 /// action, so a killed secret prompt never leaves the terminal silent. Returns -1 on failure.
 int shim_echo_guard_begin(int fd);
-/// Restores the terminal saved by shim_echo_guard_begin and the previous TERM/HUP handlers.
+/// Restores the terminal saved by shim_echo_guard_begin and the previous TERM/HUP/QUIT handlers.
 int shim_echo_guard_end(void);
 
 #endif

@@ -104,7 +104,11 @@ private struct Parser {
         let start = index
         let allowed = Set("+-0123456789.eE".utf8)
         while index < bytes.count, allowed.contains(bytes[index]) { index += 1 }
-        guard index > start, let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
+        // A number beyond Double's range (1e309) would become infinity and be written back as
+        // null; no registry sends one, so it is malformed input rather than a value to mangle.
+        guard index > start, let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)),
+            value.isFinite
+        else {
             return nil
         }
         return .number(value)

@@ -1,0 +1,232 @@
+"""Secret hygiene end to end: a whole session in a temporary HOME, then a search of everything
+it could have leaked into.
+
+The session is a list of steps (`STEPS`); each step drives the shell and reports the secrets it
+saw through `session.secret(...)`, plus any place a secret may legitimately be (`session.allow`,
+e.g. the one display of a created token). Token create, record and audit steps are added to the
+list as those commands land; the search needs no change.
+"""
+
+import os
+import re
+
+import pexpect
+import pytest
+
+from harness import tokensh_bin
+from shell import PROMPT, ShellHome
+
+PASSWORD = "Tr0ub4dor&3-hygiene"
+OTP_USER = "bob"
+
+
+class Session:
+    def __init__(self, sandbox, tmp_path):
+        self.sandbox = sandbox
+        self.tmp = tmp_path / "tmp"
+        self.tmp.mkdir()
+        self.user = ShellHome(tmp_path / "home", sandbox.url)
+        self.user.env["TMPDIR"] = str(self.tmp)
+        self.secrets = {"password": {PASSWORD}}
+        self.transcripts = []
+        self.cmdlines = []
+        self.allowed = []  # (label, text): a secret may appear once in that text
+        self.child = None
+
+    def secret(self, kind, value):
+        assert value, kind
+        self.secrets.setdefault(kind, set()).add(value)
+
+    def allow(self, label, text):
+        self.allowed.append((label, text))
+
+    def tokens_in_config(self):
+        for line in self.user.config_text().splitlines():
+            if ":_authToken=" in line:
+                self.secret("token", line.split("=", 1)[1])
+
+    def sample_cmdlines(self):
+        """argv of tokensh and everything it started, read while it runs."""
+        if self.child is None:
+            return
+        pending = [self.child.pid]
+        while pending:
+            pid = pending.pop()
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                    self.cmdlines.append((pid, handle.read().replace(b"\0", b" ")))
+            except OSError:
+                continue
+            pending += children_of(pid)
+
+    def spawn(self, *args, env=None):
+        self.child = self.user.spawn(*args, env=env)
+        self.child.logfile_read = Transcript(self)
+        return self.child
+
+    def run(self, *args, env=None):
+        result = self.user.run(*args, env=env)
+        self.transcripts.append(("stdout of -c " + " ".join(args), result.stdout))
+        self.transcripts.append(("stderr of -c " + " ".join(args), result.stderr))
+        return result
+
+
+class Transcript:
+    """Collects everything the pseudo-terminal showed, including anything echoed."""
+
+    def __init__(self, session):
+        self.text = []
+        session.transcripts.append(("terminal", self))
+
+    def write(self, data):
+        self.text.append(data)
+
+    def flush(self):
+        pass
+
+    def __str__(self):
+        return "".join(self.text)
+
+
+def children_of(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as handle:
+            return [int(child) for child in handle.read().split()]
+    except OSError:
+        return []
+
+
+# MARK: - the steps
+
+
+def login_with_password_and_otp(session):
+    child = session.spawn()
+    child.expect(PROMPT)
+    child.sendline(f"login --auth-type legacy --username {OTP_USER}")
+    child.expect("(?i)password")
+    session.sample_cmdlines()
+    child.sendline(PASSWORD)
+    child.expect("(?i)one-time")
+    code = session.sandbox.otp(OTP_USER)
+    session.secret("otp", code)
+    child.sendline(code)
+    child.expect("(?i)logged in")
+    child.expect(PROMPT)
+    session.tokens_in_config()
+
+
+def whoami(session):
+    session.child.sendline("whoami")
+    session.child.expect(OTP_USER)
+    session.child.expect(PROMPT)
+
+
+def ctrl_c_at_the_password_prompt(session):
+    child = session.child
+    child.sendline(f"login --auth-type legacy --username {OTP_USER}")
+    child.expect("(?i)password")
+    child.send(PASSWORD[:5])  # half typed, then abandoned
+    child.sendintr()
+    child.expect(PROMPT)
+
+
+def logout(session):
+    session.tokens_in_config()
+    session.child.sendline("logout")
+    session.child.expect("(?i)logged out")
+    session.child.expect(PROMPT)
+    session.child.sendline("exit")
+    session.child.expect(pexpect.EOF)
+    session.child.close()
+
+
+def unattended_login_and_logout(session):
+    """The same through -c, with the secrets in the environment only."""
+    code = session.sandbox.otp(OTP_USER, at=__import__("time").time() + 30)  # the next code: codes work once
+    session.secret("otp", code)
+    env = {"TOKENSH_PASSWORD": PASSWORD, "TOKENSH_OTP": code}
+    login = session.run("-c", f"login --auth-type legacy --username {OTP_USER}", env=env)
+    assert login.returncode == 0, login.stderr
+    session.tokens_in_config()
+    assert session.run("-c", "whoami").stdout.strip() == OTP_USER
+    out = session.run("-c", "logout")
+    assert out.returncode == 0, out.stderr
+
+
+STEPS = [
+    login_with_password_and_otp,
+    whoami,
+    ctrl_c_at_the_password_prompt,
+    logout,
+    unattended_login_and_logout,
+]
+
+
+# MARK: - the search
+
+
+def files_under(*roots):
+    for root in roots:
+        for folder, _, names in os.walk(root):
+            for name in names:
+                path = os.path.join(folder, name)
+                if os.path.isfile(path) and not os.path.islink(path):
+                    yield path
+
+
+def hits(session):
+    needles = [(kind, value) for kind, values in session.secrets.items() for value in values]
+    half = PASSWORD[:5]
+    found = []
+    haystacks = []
+    for path in files_under(session.user.home, session.tmp):
+        with open(path, "rb") as handle:
+            haystacks.append((path, handle.read()))
+        haystacks.append(("file name " + path, path.encode()))
+    haystacks.append(("sandbox log", session.sandbox.log_text().encode()))
+    haystacks += [(label, str(text).encode()) for label, text in session.transcripts]
+    haystacks += [(f"/proc/{pid}/cmdline", cmdline) for pid, cmdline in session.cmdlines]
+    allowed = {label: text for label, text in session.allowed}
+    for label, data in haystacks:
+        for kind, value in needles:
+            count = data.count(value.encode())
+            if label in allowed and value in allowed[label]:
+                count -= 1
+            if count > 0:
+                found.append(f"{kind} in {label} ({count}x)")
+        # the abandoned half of a password must not linger either (it is 5 characters, so only
+        # in places where nothing else is typed)
+        if label.startswith(str(session.user.history)) and half.encode() in data:
+            found.append(f"half-typed password in {label}")
+    return found, haystacks
+
+
+def test_no_secret_lands_anywhere(start_sandbox, tmp_path):
+    sandbox = start_sandbox("--user", f"{OTP_USER}:{PASSWORD}:otp", totp_users=[OTP_USER])
+    session = Session(sandbox, tmp_path)
+    for step in STEPS:
+        step(session)
+
+    assert session.secrets.get("token"), "the session saw no token: the search would prove nothing"
+    assert len(session.secrets["otp"]) == 2
+    assert session.cmdlines, "no process argv was sampled"
+    found, haystacks = hits(session)
+    assert found == []
+    # The search covered real material: the history file, the transcript and the sandbox log.
+    labels = [label for label, _ in haystacks]
+    assert str(session.user.history) in labels
+    assert any(label == "terminal" for label in labels)
+    assert b"PUT" in dict(haystacks)["sandbox log"] or b"/-/user/" in dict(haystacks)["sandbox log"]
+
+
+def test_the_search_finds_a_planted_secret(start_sandbox, tmp_path):
+    """The search itself can fail: a token written to a file under HOME is found."""
+    sandbox = start_sandbox("--user", f"{OTP_USER}:{PASSWORD}:otp", totp_users=[OTP_USER])
+    session = Session(sandbox, tmp_path)
+    token = "npm_" + "Z" * 36
+    session.secret("token", token)
+    (session.tmp / "leak.txt").write_text(f"oops {token}\n")
+    session.transcripts.append(("stderr", f"password was {PASSWORD}"))
+    found, _ = hits(session)
+    assert any("leak.txt" in item for item in found)
+    assert any("password in stderr" in item for item in found)
