@@ -39,7 +39,7 @@ class ShellHome:
         )
         return child
 
-    def run(self, *args, input=None, env=None, timeout=60):
+    def run(self, *args, input=None, env=None, timeout=60, cwd=None):
         merged = dict(self.env, **(env or {}))
         return subprocess.run(
             [tokensh_bin(), *self.argv(*args)],
@@ -47,7 +47,7 @@ class ShellHome:
             capture_output=True,
             text=True,
             env=merged,
-            cwd=self.home,
+            cwd=cwd or self.home,
             timeout=timeout,
             stdin=None if input is not None else subprocess.DEVNULL,
         )
