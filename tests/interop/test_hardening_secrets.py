@@ -18,6 +18,12 @@ from shell import PROMPT, ShellHome
 
 PASSWORD = "Tr0ub4dor&3-hygiene"
 OTP_USER = "bob"
+# Each TOTP code works once and only ±1 step is accepted, so the unattended part logs in as a
+# second 2FA user rather than waiting for the clock.
+UNATTENDED_USER = "carol"
+TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
+ESCAPES = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
+QUESTION = r"\[[^\]\r\n]{0,80}\][ :?>]{0,3}" + ESCAPES + "$"
 
 
 class Session:
@@ -121,6 +127,42 @@ def whoami(session):
     session.child.expect(PROMPT)
 
 
+def record_and_create_a_token(session):
+    """A recorded wizard run: the password and a fresh OTP at the prompts, the token shown once."""
+    child = session.child
+    child.sendline("record start session.tksh")
+    child.expect(PROMPT)
+    child.sendline("token create --name hygiene --packages-and-scopes-permission read-only --packages-all")
+    shown = []
+    while True:
+        index = child.expect(["(?i)password: *" + ESCAPES + "$", "(?i)one-time password: *" + ESCAPES + "$", QUESTION, PROMPT])
+        shown.append(child.before + child.after)
+        if index == 0:
+            child.sendline(PASSWORD)
+        elif index == 1:
+            code = session.sandbox.otp(OTP_USER, at=__import__("time").time() + 30)
+            session.secret("otp", code)
+            child.sendline(code)
+        elif index == 2:
+            child.sendline("")
+        else:
+            break
+    created = set(TOKEN_RE.findall("".join(shown)))
+    assert len(created) == 1, "".join(shown)
+    token = created.pop()
+    session.secret("token", token)
+    session.allow("terminal", token)  # the one display of the created token
+    child.sendline("record stop")
+    child.expect(PROMPT)
+    script = (session.user.home / "session.tksh").read_text()
+    assert "token create --name hygiene" in script
+
+
+def audit_home(session):
+    session.child.sendline("audit .")
+    session.child.expect(PROMPT)
+
+
 def ctrl_c_at_the_password_prompt(session):
     child = session.child
     child.sendline(f"login --auth-type legacy --username {OTP_USER}")
@@ -142,13 +184,13 @@ def logout(session):
 
 def unattended_login_and_logout(session):
     """The same through -c, with the secrets in the environment only."""
-    code = session.sandbox.otp(OTP_USER, at=__import__("time").time() + 30)  # the next code: codes work once
+    code = session.sandbox.otp(UNATTENDED_USER)
     session.secret("otp", code)
     env = {"TOKENSH_PASSWORD": PASSWORD, "TOKENSH_OTP": code}
-    login = session.run("-c", f"login --auth-type legacy --username {OTP_USER}", env=env)
+    login = session.run("-c", f"login --auth-type legacy --username {UNATTENDED_USER}", env=env)
     assert login.returncode == 0, login.stderr
     session.tokens_in_config()
-    assert session.run("-c", "whoami").stdout.strip() == OTP_USER
+    assert session.run("-c", "whoami").stdout.strip() == UNATTENDED_USER
     out = session.run("-c", "logout")
     assert out.returncode == 0, out.stderr
 
@@ -156,6 +198,8 @@ def unattended_login_and_logout(session):
 STEPS = [
     login_with_password_and_otp,
     whoami,
+    record_and_create_a_token,
+    audit_home,
     ctrl_c_at_the_password_prompt,
     logout,
     unattended_login_and_logout,
@@ -202,13 +246,15 @@ def hits(session):
 
 
 def test_no_secret_lands_anywhere(start_sandbox, tmp_path):
-    sandbox = start_sandbox("--user", f"{OTP_USER}:{PASSWORD}:otp", totp_users=[OTP_USER])
+    sandbox = start_sandbox(
+        "--user", f"{OTP_USER}:{PASSWORD}:otp", "--user", f"{UNATTENDED_USER}:{PASSWORD}:otp",
+        totp_users=[OTP_USER, UNATTENDED_USER])
     session = Session(sandbox, tmp_path)
     for step in STEPS:
         step(session)
 
     assert session.secrets.get("token"), "the session saw no token: the search would prove nothing"
-    assert len(session.secrets["otp"]) == 2
+    assert len(session.secrets["otp"]) == 3
     assert session.cmdlines, "no process argv was sampled"
     found, haystacks = hits(session)
     assert found == []
