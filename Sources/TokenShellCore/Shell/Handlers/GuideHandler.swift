@@ -206,7 +206,7 @@ enum GuideHandler {
 
     private static func consent(_ shell: Shell) throws(ShellError) -> GuideConsent {
         while true {
-            let answer = try shell.io.ask("Run it? [Y/n/skip]", default: "y", choices: GuideConsent.choices)
+            let answer = try shell.io.ask("Run it? (y/n/skip)", default: "y", choices: GuideConsent.choices)
             if let consent = GuideConsent(answer: answer) { return consent }
             shell.io.diagnostic("Answer y to run it, n or skip to skip it, stop to pause the guide.\n")
         }
