@@ -11,14 +11,23 @@ final class LocalShellServices: ShellServices {
     private let process: ProcessEnvironment
     private let timeout: Double?
     private let transports = Mutex<[String: CurlTransport]>([:])
+    private let guideStorage: LocalGuideStorage
 
-    init(process: ProcessEnvironment, timeout: Double?) {
+    init(process: ProcessEnvironment, timeout: Double?, userconfigGiven: Bool = false) {
         self.process = process
         self.environment = process.variables
         self.timeout = timeout
+        self.guideStorage = LocalGuideStorage(
+            paths: TokenShellPaths(environment: process.variables, home: process.home), home: process.home,
+            userconfigGiven: userconfigGiven)
     }
 
+    var guide: (any GuideStorage)? { guideStorage }
+
     func loadConfig(cli: [String: String]) throws(ShellError) -> NpmConfig {
+        var cli = cli
+        // A practice registry the guide started comes with a throw-away user config.
+        if cli["userconfig"] == nil, let practice = guideStorage.practiceUserconfig { cli["userconfig"] = practice }
         do {
             return try NpmConfig.load(process.configInputs(cli: cli), fileSystem: LocalFileSystem())
         } catch {

@@ -27,6 +27,7 @@ public enum ShellCommandTable {
         CommandSpec.recordStop.name: RecordHandlers.stop,
         CommandSpec.recordStatus.name: RecordHandlers.status,
         CommandSpec.replay.name: ReplayHandler.run,
+        CommandSpec.guide.name: GuideHandler.run,
     ]
 
     public static func handler(for spec: CommandSpec) -> Handler? {

@@ -34,10 +34,14 @@ public protocol ShellServices: AnyObject, Sendable {
     /// Writes a recorded script atomically, with mode 0700 so its `#!` line works; with
     /// `replacing` false an existing file is refused (`record start` without `--force`).
     func writeScriptFile(_ path: String, contents: String, replacing: Bool) throws(ShellError)
+    /// The guide's progress file, token folder and practice registry; `nil` where there is no
+    /// disk (the default, so fakes need not provide it).
+    var guide: (any GuideStorage)? { get }
 }
 
 extension ShellServices {
     public var auditFiles: (any AuditFileAccess)? { nil }
+    public var guide: (any GuideStorage)? { nil }
     public var canOpenBrowser: Bool { false }
     public func openInBrowser(_ url: String) -> Bool { false }
 }

@@ -61,19 +61,21 @@ final class InMemoryServices: ShellServices, @unchecked Sendable {
     let home: String
     let cwd: String
     let auditFiles: (any AuditFileAccess)?
+    let guide: (any GuideStorage)?
     var clock = Date(timeIntervalSince1970: 1_795_860_000)
     private let files = Mutex<[String: File]>([:])
     private let registries = Mutex<[String]>([])
 
     init(
         environment: [String: String] = [:], replies: [StubTransport.Reply] = [], home: String = "/home/user",
-        cwd: String = "/work", auditFiles: (any AuditFileAccess)? = nil
+        cwd: String = "/work", auditFiles: (any AuditFileAccess)? = nil, guide: (any GuideStorage)? = nil
     ) {
         self.environment = ["HOME": home].merging(environment) { $1 }
         self.stub = StubTransport(replies)
         self.home = home
         self.cwd = cwd
         self.auditFiles = auditFiles
+        self.guide = guide
     }
 
     subscript(path: String) -> File? {
@@ -149,4 +151,24 @@ struct FilesView: ConfigFileSystem {
 
 extension StubTransport.Reply {
     static func whoami(_ name: String) -> Self { .json(200, "{\"username\":\"\(name)\"}") }
+}
+
+/// The guide's progress file in memory; folders are noted, no practice registry starts.
+final class InMemoryGuideStorage: GuideStorage, @unchecked Sendable {
+    // Safe: every mutable part is behind a Mutex.
+    private let state = Mutex<(progress: String?, folders: [String])>((nil, []))
+
+    var progress: String? { state.withLock { $0.progress } }
+    var folders: [String] { state.withLock { $0.folders } }
+
+    init(progress: String? = nil) {
+        state.withLock { $0.progress = progress }
+    }
+
+    func readProgress() -> String? { progress }
+    func writeProgress(_ text: String?) throws(ShellError) { state.withLock { $0.progress = text } }
+    func prepareFolder(_ path: String) throws(ShellError) { state.withLock { $0.folders.append(path) } }
+    func startPracticeRegistry() throws(ShellError) -> PracticeRegistry {
+        throw ShellError(.failure, "no practice registry in unit tests")
+    }
 }

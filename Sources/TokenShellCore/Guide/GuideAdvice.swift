@@ -1,0 +1,61 @@
+/// The texts and defaults the guide derives from what was done: pure functions, so they are
+/// tested without a terminal.
+public enum GuideAdvice {
+    /// Where the guide proposes saving a token: the XDG config folder. Without
+    /// `XDG_CONFIG_HOME` the path keeps `~/`, so a replayed script saves under the replaying
+    /// user's home rather than the recording user's.
+    public static func tokenFile(name: String, environment: [String: String]) -> String {
+        let folder: String
+        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
+            folder = (config.hasSuffix("/") ? String(config.dropLast()) : config) + "/tokensh"
+        } else {
+            folder = "~/.config/tokensh"
+        }
+        return "\(folder)/\(name).token"
+    }
+
+    /// Whether `registry` is on this machine: where the practice registry runs, and where a
+    /// legacy login with the demo account is the sensible default.
+    public static func isLoopback(_ registry: String) -> Bool {
+        guard let host = RegistryURL(registry)?.host.lowercased() else { return false }
+        return host == "localhost" || host.hasPrefix("127.") || host == "[::1]" || host == "::1"
+    }
+
+    /// The `${NPM_TOKEN}` line, the CI step and how to try it: what "store it" teaches.
+    public static func storage(registry: String, savedFile: String?) -> String {
+        let nerf = RegistryURL(registry)?.nerfDart ?? "//registry.npmjs.org/"
+        var text = ""
+        if let savedFile {
+            text += "Your token is in \(savedFile) (mode 0600, only you can read it). Upload it to your CI "
+            text += "secret store as NPM_TOKEN, then delete the file.\n"
+        } else {
+            text += "Keep the token in your CI secret store as NPM_TOKEN (never in a file you commit).\n"
+        }
+        text += """
+            In a project's .npmrc, commit only the placeholder; npm fills it in from the environment:
+                \(nerf):_authToken=${NPM_TOKEN}
+            The CI step (GitHub Actions with actions/setup-node, which writes that line for you):
+                - run: npm ci
+                  env:
+                    NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}
+
+            """
+        if let savedFile {
+            text += "Try it here: NPM_TOKEN=\"$(cat \(savedFile))\" npm whoami --registry \(registry)\n"
+        }
+        return text
+    }
+
+    /// Three tips that fit what the guide did, most relevant first.
+    public static func tipTopics(for progress: GuideProgress) -> [TipTopic] {
+        var topics: [TipTopic] = []
+        let created = progress.outcomes[.createToken] == .done
+        if progress.savedTokenFile != nil { topics.append(.storage) }
+        if created { topics += [.ci, .expiry] } else { topics.append(.leastPrivilege) }
+        if progress.outcomes[.login] == .done, progress.loginType == "legacy" { topics.append(.twoFactor) }
+        for fallback in [TipTopic.storage, .leastPrivilege, .leaked, .npmrc] where !topics.contains(fallback) {
+            topics.append(fallback)
+        }
+        return Array(topics.prefix(3))
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Synchronization
+import TokenShellCore
+import TokenShellSystem
+
+/// The guide's files and practice registry on this machine: progress under the XDG state
+/// folder, token folders under the XDG config folder, a `tokensh-sandbox` child on request.
+final class LocalGuideStorage: GuideStorage {
+    private let paths: TokenShellPaths
+    private let home: String
+    private let userconfigGiven: Bool
+    /// The practice registry started from the guide, stopped when the shell ends.
+    private let practice = Mutex<PracticeSandbox?>(nil)
+
+    init(paths: TokenShellPaths, home: String, userconfigGiven: Bool) {
+        self.paths = paths
+        self.home = home
+        self.userconfigGiven = userconfigGiven
+    }
+
+    deinit {
+        practice.withLock { $0?.stop() }
+    }
+
+    var progressFile: String { paths.stateDirectory + "/guide.json" }
+
+    /// The throw-away user config of a practice registry the guide started, when no
+    /// `--userconfig` was given: the shell's config is read through it from then on.
+    var practiceUserconfig: String? {
+        guard !userconfigGiven else { return nil }
+        return practice.withLock { $0?.userconfig }
+    }
+
+    func readProgress() -> String? {
+        guard let data = FileManager.default.contents(atPath: progressFile) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func writeProgress(_ text: String?) throws(ShellError) {
+        guard let text else {
+            try? FileManager.default.removeItem(atPath: progressFile)
+            return
+        }
+        try prepareFolder(paths.stateDirectory)
+        do {
+            _ = try AtomicFileWriter(options: .userConfig).update(path: progressFile) { _ in text }
+        } catch {
+            throw ShellError(
+                .failure, "could not save the guide's progress in \(progressFile): \(error)",
+                hint: "check that the folder is writable")
+        }
+    }
+
+    func prepareFolder(_ path: String) throws(ShellError) {
+        let absolute = TokenSaveTarget.absolute(path, cwd: FileManager.default.currentDirectoryPath, home: home)
+        do {
+            try FileManager.default.createDirectory(
+                atPath: absolute, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw ShellError(.failure, "could not create \(absolute): \(error)", hint: "check the folder's permissions")
+        }
+    }
+
+    func startPracticeRegistry() throws(ShellError) -> PracticeRegistry {
+        do {
+            let started = try practice.withLock { current in
+                if let current { return current }
+                let sandbox = try PracticeSandbox.start(userconfig: nil)
+                current = sandbox
+                return sandbox
+            }
+            return PracticeRegistry(url: started.registry, username: "demo", password: "demo-password")
+        } catch {
+            throw ShellError(
+                .failure, "could not start the practice registry: \(error)",
+                hint: "check that tokensh-sandbox is installed next to tokensh, or run `tokensh --sandbox`")
+        }
+    }
+}
