@@ -85,6 +85,17 @@ final class LocalShellServices: ShellServices {
 
     var isInterrupted: Bool { Interrupts.flag.isSet }
 
+    func prepareFolder(_ path: String) throws(ShellError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return }
+        do {
+            try FileManager.default.createDirectory(
+                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw ShellError(.failure, "could not create the folder \(path)", hint: "check its parent's permissions")
+        }
+    }
+
     var canOpenBrowser: Bool {
         if let browser = environment["BROWSER"], !browser.isEmpty { return true }
         let hasDisplay = environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil

@@ -108,14 +108,14 @@ def test_newcomer_accepting_defaults_ends_with_a_stored_read_only_token_and_a_sc
 
     sandbox = start_sandbox("--user", "demo:demo-password")
     other = ShellHome(tmp_path / "other", sandbox.url)
-    # `token create --save file:` does not create a missing folder (the guide does, before it runs it).
-    (other.home / ".config" / "tokensh").mkdir(parents=True, mode=0o700)
+    assert not (other.home / ".config").exists(), "a fresh machine: the replay makes the folder itself"
     replay = other.run(str(home.home / "tokensh-guide.tksh"), env={"TOKENSH_PASSWORD": "demo-password"})
     assert replay.returncode == 0, replay.stderr
     tokens = json.loads(other.run("-c", "token list --json").stdout)
     created = [token for token in tokens if token["name"] == name]
     assert len(created) == 1 and created[0]["access"] == "read-only" and created[0]["expires"], tokens
     assert stat.S_IMODE(os.stat(other.home / ".config" / "tokensh" / f"{name}.token").st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(other.home / ".config" / "tokensh").st_mode) == 0o700
 
 
 def test_ctrl_c_pauses_the_guide_and_guide_resumes_then_restart_begins_again(tmp_path):

@@ -29,6 +29,9 @@ public protocol ShellServices: AnyObject, Sendable {
     /// The files `audit` walks and fixes, and file modes for the contextual tips; `nil` where
     /// there is no disk to audit (the default, so fakes need not provide it).
     var auditFiles: (any AuditFileAccess)? { get }
+    /// Creates a folder (and its parents) with mode 0700 when it is missing, before a private
+    /// file is written into it.
+    func prepareFolder(_ path: String) throws(ShellError)
     /// A script's bytes, for replay; a folder or a file too large to be a script is refused.
     func readScriptFile(_ path: String) throws(ShellError) -> [UInt8]
     /// Writes a recorded script atomically, with mode 0700 so its `#!` line works; with
@@ -40,6 +43,7 @@ public protocol ShellServices: AnyObject, Sendable {
 }
 
 extension ShellServices {
+    public func prepareFolder(_ path: String) throws(ShellError) {}
     public var auditFiles: (any AuditFileAccess)? { nil }
     public var guide: (any GuideStorage)? { nil }
     public var canOpenBrowser: Bool { false }

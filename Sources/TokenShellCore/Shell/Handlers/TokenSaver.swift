@@ -4,10 +4,15 @@
 /// reference, so the value must reach a secret store some other way); `file:` and `user`
 /// keep it out of logs. A save that fails revokes the token: nobody could use it anyway.
 enum TokenSaver {
-    /// Refuses an existing file before anything is created (without `--force`).
+    /// Before anything is created: the file's folder exists (made private when new), and an
+    /// existing file is refused without `--force`, so a token is never created only to be lost.
     static func checkFree(_ target: TokenSaveTarget, force: Bool, _ shell: Shell) throws {
-        guard case .file(let path) = target, !force else { return }
+        guard case .file(let path) = target else { return }
         let absolute = try absolutePath(path, shell)
+        if let slash = absolute.lastIndex(of: "/"), slash > absolute.startIndex {
+            try shell.services.prepareFolder(String(absolute[..<slash]))
+        }
+        guard !force else { return }
         _ = try shell.services.updateConfigFile(absolute, kind: .user) { text throws(ShellError) in
             if text != nil { throw existing(absolute) }
             return nil
