@@ -65,7 +65,7 @@ def test_newcomer_accepting_defaults_ends_with_a_stored_read_only_token_and_a_sc
     child.expect(r"Token name \[(tokensh-read-\d{8})\]: ")
     name = child.match.group(1)
     child.sendline("")
-    accept(child, r"Save the new token to ~/\.config/tokensh/" + name + r"\.token .*\[y\]: ")
+    accept(child, r"Save the new token to ~/\.config/tokensh/" + name + r"\.token .*\[Y/n\]: ")
     step(RUN)  # token create
     child.sendline("")
     while child.expect([r"Create this token\?[^\r\n]*: ", r"\]: "]) == 1:
@@ -83,7 +83,7 @@ def test_newcomer_accepting_defaults_ends_with_a_stored_read_only_token_and_a_sc
     child.expect("Step 8 of 8")
     listing = listing_start + child.before
     child.expect(r"source: https://")
-    accept(child, r"Save the 5 commands the guide ran as a replayable script\? \[Y/n\] \[y\]: ")
+    accept(child, r"Save the 5 commands the guide ran as a replayable script\? \[Y/n\]: ")
     accept(child, r"Script file \[tokensh-guide\.tksh\]: ")
     child.expect(r"Saved tokensh-guide\.tksh")
     child.expect(PROMPT)

@@ -32,8 +32,9 @@ extension ShellIO {
     /// A yes/no question. Without a way to ask, the answer is the default.
     public func confirm(_ question: String, default defaultValue: Bool) throws(ShellError) -> Bool {
         guard canAsk else { return defaultValue }
-        let answer = try ask(question + (defaultValue ? " [Y/n]" : " [y/N]"), default: defaultValue ? "y" : "n")
-        return answer.lowercased().hasPrefix("y")
+        // The brackets already show the default: no second "[y]" from the prompter.
+        let answer = try ask(question + (defaultValue ? " [Y/n]" : " [y/N]"), default: nil)
+        return answer.isEmpty ? defaultValue : answer.lowercased().hasPrefix("y")
     }
 }
 

@@ -9,7 +9,6 @@ enum TokenHandlerSupport {
         let rows = TokenRow.rows(for: tokens)
         shell.session.lastTokens = tokens
         shell.session.lastTokenIDs = rows.map(\.id)
-        _ = Tips.afterListing(tokens, now: shell.services.now(), in: shell)
         return rows
     }
 

@@ -18,5 +18,7 @@ enum TokenListHandler {
             return
         }
         shell.io.output(TokenHandlerSupport.table(shell).render(rows))
+        // After the table (and after the spinner has gone), about what it shows.
+        _ = Tips.afterListing(all.map(\.token), now: now, in: shell)
     }
 }
