@@ -1,5 +1,10 @@
-import Foundation
 import TokenShellCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -73,7 +78,7 @@ public struct AtomicFileWriter: Sendable {
     public func update(path: String, _ transform: (String?) throws -> String?) throws -> Outcome {
         let target = try Self.resolveSymlinks(path)
         let isLink = target != path
-        let folder = (target as NSString).deletingLastPathComponent
+        let folder = PathString.deletingLastComponent(target)
         let lock = try FolderLock(folder: folder.isEmpty ? "." : folder)
         defer { lock.release() }
         StagedFile.removeAbandoned(nextTo: target)
@@ -117,8 +122,7 @@ public struct AtomicFileWriter: Sendable {
             if destination.hasPrefix("/") {
                 current = destination
             } else {
-                current = ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
-                    destination)
+                current = PathString.appending(destination, to: PathString.deletingLastComponent(current))
             }
         }
         throw ShellError(.failure, "too many levels of symbolic links at \(path)")

@@ -1,5 +1,10 @@
-import Foundation
 import TokenShellCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -102,7 +107,7 @@ public struct AuditFileScanner: AuditFileAccess {
         } catch {
             throw ShellError(.failure, "could not create \(backupDirectory)", hint: "check that HOME is writable")
         }
-        let name = (path as NSString).lastPathComponent
+        let name = PathString.lastComponent(path)
         let stamp = Int(Date().timeIntervalSince1970)
         var attempt = 0
         while attempt < 100 {

@@ -1,5 +1,10 @@
-import Foundation
 import TokenShellCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The two git questions `audit` asks: which files are tracked, and what commits added.
 enum GitRunner {
@@ -73,25 +78,14 @@ enum GitRunner {
         return lower.contains("npm") || lower.contains("_authtoken") || lower.contains("auth_token")
     }
 
-    static func run(_ arguments: [String], in folder: String) -> Data? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder] + arguments
+    static func run(_ arguments: [String], in folder: String) -> [UInt8]? {
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["GIT_PAGER"] = "cat"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return nil
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? data : nil
+        guard
+            let result = try? Subprocess.run(
+                "/usr/bin/env", arguments: ["git", "-C", folder] + arguments, environment: environment, stderr: .null)
+        else { return nil }
+        return result.termination.succeeded ? result.output : nil
     }
 }

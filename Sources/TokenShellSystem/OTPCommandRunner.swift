@@ -1,5 +1,10 @@
-import Foundation
 import TokenShellCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -35,47 +40,27 @@ public struct OTPCommandRunner: Sendable {
 
     /// Runs the command once and returns its trimmed output as a one-time password.
     public func nextCode() throws -> Secret {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "eval \"$\(Self.variable)\""]
         var childEnvironment = environment
         childEnvironment[Self.variable] = command
-        process.environment = childEnvironment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        let collector = OutputCollector()
-        let readerDone = DispatchSemaphore(value: 0)
+        let result: Subprocess.Result?
         do {
-            try process.run()
+            result = try Subprocess.run(
+                "/bin/sh", arguments: ["-c", "eval \"$\(Self.variable)\""], environment: childEnvironment,
+                timeout: timeout)
         } catch {
-            throw ShellError(.failure, "cannot run \(Self.variable): \(error.localizedDescription)")
+            throw ShellError(.failure, "cannot run \(Self.variable): \(String(cString: strerror(error.errno)))")
         }
-        let reading = output.fileHandleForReading
-        DispatchQueue.global().async {
-            collector.set(reading.readDataToEndOfFile())
-            readerDone.signal()
-        }
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            if finished.wait(timeout: .now() + 2) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                finished.wait()
-            }
+        guard let result else {
             throw ShellError(
                 .failure, "\(Self.variable) did not finish within \(Int(timeout)) seconds",
                 hint: "check that the command prints a code without waiting for input")
         }
-        _ = readerDone.wait(timeout: .now() + 2)
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+        guard result.termination.succeeded else {
             throw ShellError(
-                .failure, "\(Self.variable) failed with exit status \(process.terminationStatus)",
+                .failure, "\(Self.variable) failed with exit status \(result.termination.status)",
                 hint: "run the command by hand to see why")
         }
-        let code = String(decoding: collector.get(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let code = String(decoding: result.output, as: UTF8.self).trimmingWhitespace()
         guard !code.isEmpty else {
             throw ShellError(.failure, "\(Self.variable) printed nothing", hint: "it must print the one-time password")
         }
@@ -83,21 +68,10 @@ public struct OTPCommandRunner: Sendable {
     }
 }
 
-/// The command's output, handed from the reading thread to the waiting one.
-// @unchecked Sendable: every access to `data` holds `lock`.
-private final class OutputCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-
-    func set(_ newData: Data) {
-        lock.lock()
-        data = newData
-        lock.unlock()
-    }
-
-    func get() -> Data {
-        lock.lock()
-        defer { lock.unlock() }
-        return data
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    fileprivate func trimmingWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0.isWhitespace }
+        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }
 }

@@ -1,5 +1,10 @@
-import Foundation
 import TokenShellCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -36,14 +41,14 @@ public struct ProcessEnvironment: Sendable {
     /// the `node` found on `PATH`; `nil` when there is no node.
     public var defaultGlobalConfigPath: String? {
         if let prefix = variables["PREFIX"], !prefix.isEmpty {
-            return (prefix as NSString).appendingPathComponent("etc/npmrc")
+            return PathString.appending("etc/npmrc", to: prefix)
         }
         for folder in (variables["PATH"] ?? "").split(separator: ":") {
-            let node = (String(folder) as NSString).appendingPathComponent("node")
+            let node = PathString.appending("node", to: String(folder))
             guard access(node, X_OK) == 0 else { continue }
-            let real = (node as NSString).resolvingSymlinksInPath
-            let prefix = ((real as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
-            return (prefix as NSString).appendingPathComponent("etc/npmrc")
+            let real = PathString.resolvingSymlinks(node)
+            let prefix = PathString.deletingLastComponent(PathString.deletingLastComponent(real))
+            return PathString.appending("etc/npmrc", to: prefix)
         }
         return nil
     }

@@ -1,5 +1,10 @@
-import Foundation
 import TokenShellCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -15,13 +20,13 @@ struct StagedFile {
     let temporaryPath: String
 
     init(target: String, contents: String, mode: mode_t) throws {
-        let folder = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
+        let folder = PathString.deletingLastComponent(target)
+        let name = PathString.lastComponent(target)
         var descriptor: Int32 = -1
         var candidate = ""
         for _ in 0..<16 {
             let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-            candidate = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(".\(name).tmp-\(suffix)")
+            candidate = PathString.appending(".\(name).tmp-\(suffix)", to: folder.isEmpty ? "." : folder)
             descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
             if descriptor >= 0 || errno != EEXIST { break }
         }
@@ -57,15 +62,15 @@ struct StagedFile {
     /// `target`. Call it only while holding the folder lock: every writer stages under that lock,
     /// so any temporary file found then belongs to a writer that is gone.
     static func removeAbandoned(nextTo target: String) {
-        let folder = (target as NSString).deletingLastPathComponent
-        let prefix = ".\((target as NSString).lastPathComponent).tmp-"
+        let folder = PathString.deletingLastComponent(target)
+        let prefix = ".\(PathString.lastComponent(target)).tmp-"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
         for name in names where name.hasPrefix(prefix) {
             let suffix = name.dropFirst(prefix.count)
             guard !suffix.isEmpty, suffix.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) }) else {
                 continue
             }
-            unlink(((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(name))
+            unlink(PathString.appending(name, to: folder.isEmpty ? "." : folder))
         }
     }
 
@@ -75,7 +80,7 @@ struct StagedFile {
             unlink(temporaryPath)
             throw AtomicFileWriter.failure("cannot replace \(target)", code)
         }
-        AtomicFileWriter.syncFolder((target as NSString).deletingLastPathComponent)
+        AtomicFileWriter.syncFolder(PathString.deletingLastComponent(target))
     }
 
     /// Drops the staged contents, leaving the target as it was.

@@ -1,9 +1,20 @@
-import Foundation
 import Synchronization
 import TokenShellCore
 import TokenShellHTTP
 import TokenShellSystem
 import TokenShellTerminal
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The real outside world for the shell: libcurl, npm's config files, the clock, Ctrl-C.
 final class LocalShellServices: ShellServices {
@@ -107,17 +118,8 @@ final class LocalShellServices: ShellServices {
         guard
             let executable = opener.hasPrefix("/") ? opener : Self.executable(named: opener, path: environment["PATH"])
         else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [url]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-            return true
-        } catch {
-            return false
-        }
+        // Not waited for: a browser may outlive the command that opened it.
+        return (try? Subprocess.spawn(executable, arguments: [url], stdout: .null, stderr: .null)) != nil
     }
 
     static func executable(named name: String, path: String?) -> String? {
@@ -148,20 +150,30 @@ final class LocalShellServices: ShellServices {
 
 extension LocalShellServices {
     func readScriptFile(_ path: String) throws(ShellError) -> [UInt8] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
             throw ShellError(.failure, "cannot read \(path): no such file", hint: "check the path")
         }
-        if isFolder.boolValue {
+        if info.st_mode & S_IFMT == S_IFDIR {
             throw ShellError(.usage, "\(path) is a folder, not a script", hint: "give the script file inside it")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
             throw ShellError(.failure, "cannot read \(path)", hint: "check its permissions")
         }
-        defer { try? handle.close() }
+        defer { close(descriptor) }
         // One byte past the limit is enough to refuse a file (or a device) too large to be a script.
-        let data = (try? handle.read(upToCount: ScriptSource.sizeLimit + 1)) ?? nil
-        return data.map { Array($0) } ?? []
+        let limit = ScriptSource.sizeLimit + 1
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while bytes.count < limit {
+            let wanted = min(buffer.count, limit - bytes.count)
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+        return bytes
     }
 
     func writeScriptFile(_ path: String, contents: String, replacing: Bool) throws(ShellError) {

@@ -1,13 +1,24 @@
-import Foundation
 import TokenShellCore
+import TokenShellSystem
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `tokensh --sandbox`: a `tokensh-sandbox` child on a free loopback port, and a throw-away user
 /// config. The server runs in its own process so that the shell never loads the server library.
 final class PracticeSandbox {
     let registry: String
     let userconfig: String
-    private let process: Process
-    private let parentPipe: Pipe
+    private let process: Subprocess
     private let temporaryFolder: String?
 
     var banner: String {
@@ -22,57 +33,54 @@ final class PracticeSandbox {
         """
     }
 
-    private init(registry: String, userconfig: String, process: Process, parentPipe: Pipe, temporaryFolder: String?) {
+    private init(registry: String, userconfig: String, process: Subprocess, temporaryFolder: String?) {
         self.registry = registry
         self.userconfig = userconfig
         self.process = process
-        self.parentPipe = parentPipe
         self.temporaryFolder = temporaryFolder
     }
 
     /// Starts the child and waits for the base URL on its first stdout line.
     static func start(userconfig: String?) throws -> PracticeSandbox {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: SandboxExecutable.path())
-        process.arguments = [
-            "--port", "0", "--auto-approve", "--seed-tokens", "6", "--password-iterations", "10000",
-            "--no-access-log", "--stop-on-stdin-eof",
-        ]
-        let output = Pipe()
-        let parentPipe = Pipe()
-        process.standardOutput = output
-        process.standardInput = parentPipe
-        try process.run()
-        guard let url = firstLine(of: output.fileHandleForReading), url.hasPrefix("http://") else {
+        // The sandbox stops when its stdin reaches EOF: the pipe's write end stays with this process.
+        let process = try Subprocess.spawn(
+            SandboxExecutable.path(),
+            arguments: [
+                "--port", "0", "--auto-approve", "--seed-tokens", "6", "--password-iterations", "10000",
+                "--no-access-log", "--stop-on-stdin-eof",
+            ], stdin: .pipe, stdout: .pipe)
+        guard let output = process.outputFD, let url = firstLine(of: output), url.hasPrefix("http://") else {
             process.terminate()
-            process.waitUntilExit()
             throw PracticeSandboxError("the sandbox did not report its address")
         }
+        process.closeOutput()
         if let userconfig {
-            return PracticeSandbox(
-                registry: url, userconfig: userconfig, process: process, parentPipe: parentPipe,
-                temporaryFolder: nil)
+            return PracticeSandbox(registry: url, userconfig: userconfig, process: process, temporaryFolder: nil)
         }
-        let folder = NSTemporaryDirectory() + "tokensh-practice-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let folder = temporaryDirectory() + "tokensh-practice-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(
             atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         return PracticeSandbox(
-            registry: url, userconfig: folder + "/npmrc", process: process, parentPipe: parentPipe,
-            temporaryFolder: folder)
+            registry: url, userconfig: folder + "/npmrc", process: process, temporaryFolder: folder)
     }
 
     /// Stops the child (SIGTERM) and waits for it, then removes the throw-away config.
     func stop() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        try? parentPipe.fileHandleForWriting.close()
+        process.terminate()
+        process.closeInput()
         if let temporaryFolder { try? FileManager.default.removeItem(atPath: temporaryFolder) }
     }
 
-    private static func firstLine(of handle: FileHandle) -> String? {
+    /// `TMPDIR` with a trailing slash, else `/tmp/`, as `NSTemporaryDirectory` gave.
+    private static func temporaryDirectory() -> String {
+        guard let folder = getenv("TMPDIR").map({ String(cString: $0) }), !folder.isEmpty else { return "/tmp/" }
+        return folder.hasSuffix("/") ? folder : folder + "/"
+    }
+
+    private static func firstLine(of descriptor: Int32) -> String? {
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
-        while read(handle.fileDescriptor, &byte, 1) == 1 {
+        while read(descriptor, &byte, 1) == 1 {
             if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
             bytes.append(byte)
         }

@@ -1,6 +1,17 @@
-import Foundation
 import TokenShellCore
 import TokenShellTerminal
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// TAB completion from what the shell already knows: never a network call.
 struct ShellCompletionContext: CompletionContext {
@@ -26,7 +37,7 @@ struct ShellCompletionContext: CompletionContext {
     }
 
     func paths(matching prefix: String) -> [String] {
-        let home = NSHomeDirectory()
+        let home = shell.services.environment["HOME"] ?? "/"
         let usesTilde = prefix.hasPrefix("~/")
         let expanded = usesTilde ? home + prefix.dropFirst() : prefix
         var directory = ""
@@ -38,9 +49,9 @@ struct ShellCompletionContext: CompletionContext {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
         return names.filter { $0.hasPrefix(partial) && (!$0.hasPrefix(".") || partial.hasPrefix(".")) }.sorted().map {
             name in
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
-            let path = directory + name + (isDirectory.boolValue ? "/" : "")
+            var info = stat()
+            let isDirectory = stat(directory + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            let path = directory + name + (isDirectory ? "/" : "")
             return usesTilde ? "~" + path.dropFirst(home.count) : path
         }
     }

@@ -1,7 +1,18 @@
-import Foundation
 import TokenShellCore
 import TokenShellSystem
 import TokenShellTerminal
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Picks the mode of design §2 and wires the adapters to the interpreter.
 struct ShellLauncher {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The checks on the registry's token list: no expiry, write without CIDR, bypass-2FA.
 public enum RegistryTokenRules {

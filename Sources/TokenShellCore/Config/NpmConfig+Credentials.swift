@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension NpmConfig {
     /// The credential npm's `getCredentialsByURI` finds for a registry: the exact nerf-dart key
@@ -105,7 +109,7 @@ extension NpmConfig {
     /// `Buffer.from(value, 'base64')`, which ignores what it cannot read.
     static func decodeBase64(_ value: String) -> String {
         var cleaned = String(value.filter { $0.isASCII && ($0.isLetter || $0.isNumber || "+/-_".contains($0)) })
-        cleaned = cleaned.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        cleaned = cleaned.replacing("-", with: "+").replacing("_", with: "/")
         while cleaned.count % 4 != 0 {
             cleaned += "="
         }

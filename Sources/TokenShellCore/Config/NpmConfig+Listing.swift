@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One line of `config list`: a value, where it came from, and whether a higher layer hides it.
 public struct ConfigListEntry: Sendable, Equatable {
@@ -70,7 +74,7 @@ extension NpmConfig {
     /// the password of a URL's `user:password@`.
     public static func redact(_ value: String) -> String {
         var out = maskTokens(value)
-        if let scheme = out.range(of: "://"), let at = out[scheme.upperBound...].firstIndex(of: "@") {
+        if let scheme = out.firstRange(of: "://"), let at = out[scheme.upperBound...].firstIndex(of: "@") {
             let userinfo = out[scheme.upperBound..<at]
             if !userinfo.contains("/"), let colon = userinfo.firstIndex(of: ":") {
                 out.replaceSubrange(out.index(after: colon)..<at, with: "***")

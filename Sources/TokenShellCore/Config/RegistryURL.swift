@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A registry URL taken apart the way WHATWG `URL` (and so npm) does for `http`/`https`.
 ///
@@ -20,7 +24,7 @@ public struct RegistryURL: Sendable, Equatable {
     /// Returns `nil` for anything without a scheme and host.
     public init?(_ text: String) {
         let trimmed = IniCodec.jsTrim(text)
-        guard let schemeEnd = trimmed.range(of: "://") else { return nil }
+        guard let schemeEnd = trimmed.firstRange(of: "://") else { return nil }
         let scheme = trimmed[..<schemeEnd.lowerBound].lowercased()
         guard let first = scheme.first, first.isLetter,
             scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
@@ -31,7 +35,7 @@ public struct RegistryURL: Sendable, Equatable {
         }
         let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "\\" }) ?? rest.endIndex
         var authority = rest[..<authorityEnd]
-        let rawPath = String(rest[authorityEnd...]).replacingOccurrences(of: "\\", with: "/")
+        let rawPath = String(rest[authorityEnd...]).replacing("\\", with: "/")
         if let at = authority.lastIndex(of: "@") {
             userinfo = String(authority[..<at])
             authority = authority[authority.index(after: at)...]

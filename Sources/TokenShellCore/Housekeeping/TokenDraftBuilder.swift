@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Builds the draft from a preset and the flags given, and says which required flags are missing.
 public enum TokenDraftBuilder {

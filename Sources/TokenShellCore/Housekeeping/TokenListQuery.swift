@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `token list --sort --filter --expiring` as a value, applied to rows without any I/O.
 public struct TokenListQuery: Sendable, Equatable {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The wizard's first question: what the token is for, which sets least-privilege defaults.
 public enum TokenPreset: String, Sendable, CaseIterable {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Dates as the token table shows them: a UTC day, and a short relative form.
 public enum TokenTime {
@@ -34,6 +38,6 @@ public enum TokenTime {
 
     /// `YYYYMMDD`, for proposed token names.
     public static func compactDay(_ date: Date) -> String {
-        day(date).replacingOccurrences(of: "-", with: "")
+        day(date).replacing("-", with: "")
     }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The comment lines that open a recorded script: how to run it, its format version, and when
 /// and against which registry it was recorded.
@@ -56,7 +60,7 @@ public struct ScriptHeader: Sendable, Equatable {
                     code: "ESCRIPTVERSION")
             }
             version = number
-        } else if line.hasPrefix(Self.recordedPrefix), let range = line.range(of: " against ") {
+        } else if line.hasPrefix(Self.recordedPrefix), let range = line.firstRange(of: " against ") {
             recordedAt = String(
                 line[line.index(line.startIndex, offsetBy: Self.recordedPrefix.count)..<range.lowerBound])
             let registry = String(line[range.upperBound...]).trimmingWhitespace()

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `login`: web or legacy (couch) login, OTP when challenged, then the token saved as npm does.
 enum LoginHandler {

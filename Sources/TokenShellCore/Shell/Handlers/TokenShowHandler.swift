@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `token show ID`: everything the registry says about one token, never its secret.
 enum TokenShowHandler {
