@@ -1,7 +1,12 @@
-import Foundation
 import Synchronization
 import TokenShellCore
 import TokenShellSystem
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The guide's files and practice registry on this machine: progress under the XDG state
 /// folder, token folders under the XDG config folder, a `tokensh-sandbox` child on request.

@@ -97,8 +97,8 @@ final class LocalShellServices: ShellServices {
     var isInterrupted: Bool { Interrupts.flag.isSet }
 
     func prepareFolder(_ path: String) throws(ShellError) {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return }
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
         do {
             try FileManager.default.createDirectory(
                 atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Where the guide stands: which steps ran or were skipped, what was chosen, and the command
 /// lines it ran (for the script it offers at the end).
