@@ -5,20 +5,22 @@
 /// machine picks up that machine's value.
 public enum CanonicalLine {
     public static func render(_ command: ParsedCommand) -> String {
-        var words = command.spec.path
         let templates = command.positionalTemplates
-        for (offset, value) in command.positionals.enumerated() {
-            if offset < templates.count, templates[offset].hasVariables {
-                words.append(ShellQuoting.quote(templates[offset]))
-            } else {
-                words.append(ShellQuoting.quote(value))
-            }
+        let positionals = command.positionals.enumerated().map { offset, value in
+            offset < templates.count && templates[offset].hasVariables
+                ? ShellQuoting.quote(templates[offset]) : ShellQuoting.quote(value)
         }
+        var flags: [String] = []
         for flag in command.spec.flags {
             guard let value = command.flags[flag.name] else { continue }
-            words += flagWords(flag, value: value, templates: command.flagTemplates[flag.name])
+            flags += flagWords(flag, value: value, templates: command.flagTemplates[flag.name])
         }
-        return words.joined(separator: " ")
+        // A positional that starts with "-" (even "--" itself) would read back as a flag or as
+        // the end of flags: then the flags come first and "--" ends them.
+        if command.positionals.contains(where: { $0.hasPrefix("-") }) {
+            return (command.spec.path + flags + ["--"] + positionals).joined(separator: " ")
+        }
+        return (command.spec.path + positionals + flags).joined(separator: " ")
     }
 
     private static func flagWords(_ flag: FlagSpec, value: FlagValue, templates: [WordTemplate]?) -> [String] {

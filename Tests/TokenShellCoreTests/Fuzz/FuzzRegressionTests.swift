@@ -40,16 +40,15 @@ import TokenShellCore
     }
 
     /// Found by the command-line target (Fuzz/known-issues/command-line-double-dash-positional):
-    /// a positional `--` (typed after a first `--`) is rendered bare, and then reads as the end
-    /// of flags, so the canonical line loses it.
-    @Test func positionalDoubleDash() throws {
+    /// a positional `--` (typed after a first `--`) was rendered bare, and then read as the end
+    /// of flags, so the canonical line lost it.
+    @Test(arguments: ["help -- a -- b", "help -- -x", "token revoke -- -abc --yes"])
+    func positionalsThatLookLikeFlagsSurviveTheCanonicalLine(line: String) throws {
         let parser = CommandParser()
-        let command = try #require(try parser.parse("help -- a -- b", variables: { _ in nil }))
-        #expect(command.positionals.contains("--"))
-        withKnownIssue("CanonicalLine writes a positional \"--\" without a preceding \"--\"") {
-            let again = try parser.parse(CanonicalLine.render(command), variables: { _ in nil })
-            #expect(again?.positionals == command.positionals)
-        }
+        let command = try #require(try parser.parse(line, variables: { _ in nil }))
+        let again = try parser.parse(CanonicalLine.render(command), variables: { _ in nil })
+        #expect(again?.positionals == command.positionals)
+        #expect(again?.flags == command.flags)
     }
 
     @Test func wellFormedInputsPass() {
