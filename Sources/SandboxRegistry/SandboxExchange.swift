@@ -67,6 +67,11 @@ struct SandboxResponse: Sendable {
         return SandboxResponse(status: status, body: data)
     }
 
+    /// A body already written as JSON text.
+    static func rawJSON(_ text: String, status: Int = 200) -> SandboxResponse {
+        SandboxResponse(status: status, body: Data(text.utf8))
+    }
+
     static func error(_ error: SandboxError) -> SandboxResponse {
         var body: [String: Any] = ["error": error.message, "message": error.message, "ok": false]
         if let code = error.code { body["code"] = code }

@@ -12,17 +12,19 @@ extension SandboxRoutes {
             request.query["perPage"], name: "perPage", default: Self.defaultPageSize, range: 1...9999)
         let tokens = await store.listedTokens(user: user)
         let slice = TokenRules.page(tokens, page: page, perPage: perPage)
-        var urls: [String: Any] = [:]
+        var urls: [String] = []
         if slice.hasNext {
-            urls["next"] = request.baseURL + "-/npm/v1/tokens?page=\(page + 1)&perPage=\(perPage)"
+            urls.append(
+                "\"next\":" + JSONText.quote(request.baseURL + "-/npm/v1/tokens?page=\(page + 1)&perPage=\(perPage)"))
         }
         if page > 0 {
-            urls["prev"] = request.baseURL + "-/npm/v1/tokens?page=\(page - 1)&perPage=\(perPage)"
+            urls.append(
+                "\"prev\":" + JSONText.quote(request.baseURL + "-/npm/v1/tokens?page=\(page - 1)&perPage=\(perPage)"))
         }
-        return .json([
-            "objects": slice.items.map { TokenView.object($0, value: nil, flavor: configuration.flavor) },
-            "total": tokens.count, "urls": urls,
-        ])
+        let objects = slice.items.map { TokenView.json($0, value: nil, flavor: configuration.flavor) }
+        return .rawJSON(
+            "{\"objects\":[" + objects.joined(separator: ",") + "],\"total\":\(tokens.count),\"urls\":{"
+                + urls.joined(separator: ",") + "}}")
     }
 
     func createToken(_ request: SandboxRequest) async throws -> SandboxResponse {
@@ -45,7 +47,7 @@ extension SandboxRoutes {
         guard let stored = await store.token(forKey: TokenKey.key(for: value)) else {
             throw SandboxError(status: 500, message: "the new token was not stored")
         }
-        return .json(TokenView.object(stored, value: value, flavor: configuration.flavor))
+        return .rawJSON(TokenView.json(stored, value: value, flavor: configuration.flavor))
     }
 
     func revokeToken(_ request: SandboxRequest, keyOrToken: String) async throws -> SandboxResponse {

@@ -1,6 +1,0 @@
-import Foundation
-
-/// JSON `null` for `JSONSerialization` bodies.
-enum NSNullValue {
-    static var null: Any { NSNull() }
-}
