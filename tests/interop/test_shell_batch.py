@@ -12,6 +12,9 @@ from harness import Npm
 from shell import ShellHome
 
 PASSWORD = "correct-horse-7"
+# Another registry's token already in the user config: token-shaped, built here so no literal
+# token sits in the repository.
+OTHER_REGISTRY_TOKEN = "npm_keepthisone" + "A" * 25
 
 
 def login_with_env(user, name="alice", extra_env=None):
@@ -132,7 +135,7 @@ def test_editing_keeps_every_other_line(start_sandbox, tmp_path):
         "# my settings\n"
         "; another comment\n"
         "//other.example.com/:_authToken=${OTHER_TOKEN}\n"
-        "//registry.example.org/:_authToken=npm_keepthisoneAAAAAAAAAAAAAAAAAAAAAAAAAA\n"
+        "//registry.example.org/:_authToken=" + OTHER_REGISTRY_TOKEN + "\n"
         "some-unknown-key = spaced value\n"
         "@corp:registry=https://npm.corp.example/\n"
         "\n"

@@ -6,7 +6,7 @@ public enum ShellCommandTable {
         CommandSpec.help.name: BuiltinHandlers.help,
         CommandSpec.history.name: BuiltinHandlers.history,
         CommandSpec.set.name: BuiltinHandlers.set,
-        CommandSpec.exit.name: BuiltinHandlers.exit,
+        CommandSpec.exit.name: BuiltinHandlers.leave,
         CommandSpec.registry.name: SessionHandlers.registry,
         CommandSpec.ping.name: SessionHandlers.ping,
         CommandSpec.whoami.name: SessionHandlers.whoami,

@@ -27,7 +27,7 @@ enum BuiltinHandlers {
         try shell.session.variables.assign(assignment)
     }
 
-    static func exit(_ command: ParsedCommand, _ shell: Shell) throws {
+    static func leave(_ command: ParsedCommand, _ shell: Shell) throws {
         shell.session.shouldExit = true
     }
 }
