@@ -26,7 +26,7 @@ public enum Terminal {
     }
 
     /// Writes text straight to a file descriptor, bypassing stdio buffers, retrying on EINTR.
-    static func write(_ text: String, to fd: Int32) {
+    public static func write(_ text: String, to fd: Int32) {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
