@@ -1,3 +1,5 @@
+import TokenShellSystem
+
 #if canImport(Glibc)
     @preconcurrency import Glibc
 #endif
@@ -24,6 +26,7 @@ enum SandboxExecutable {
     /// `tokensh sandbox` reach the server).
     static func exec(_ arguments: [String]) -> Never {
         let executable = path()
+        buildIfMissing(executable)
         let argv = [executable] + arguments
         var pointers = argv.map { strdup($0) }
         pointers.append(nil)
@@ -34,5 +37,24 @@ enum SandboxExecutable {
                 + "hint: build and install it next to tokensh (`swift build --product \(name)`, scripts/install)\n",
             to: STDERR_FILENO)
         exit(1)
+    }
+
+    /// `swift run tokensh sandbox` on a fresh clone builds only `tokensh`: inside a SwiftPM build
+    /// folder, a missing `tokensh-sandbox` is built first, its output on stderr so that the URL
+    /// stays the first line of stdout. Installed copies never take this path.
+    static func buildIfMissing(_ executable: String) {
+        guard access(executable, X_OK) != 0, let marker = executable.firstRange(of: "/.build/") else { return }
+        let root = String(executable[..<marker.lowerBound])
+        let folder = executable.split(separator: "/").dropLast().last.map(String.init) ?? "debug"
+        guard folder == "debug" || folder == "release" else { return }
+        var environment = ProcessEnvironment.current().variables
+        environment["TOKENSH_PACKAGE_ROOT"] = root
+        environment["TOKENSH_BUILD_CONFIGURATION"] = folder
+        TerminalShellIO.write("building \(name) (first run from a source checkout)…\n", to: STDERR_FILENO)
+        let script =
+            "cd \"$TOKENSH_PACKAGE_ROOT\" && exec swift build --product \(name) -c \"$TOKENSH_BUILD_CONFIGURATION\" 1>&2"
+        guard let build = try? Subprocess.spawn("/bin/sh", arguments: ["-c", script], environment: environment)
+        else { return }
+        _ = build.wait()
     }
 }
