@@ -23,7 +23,7 @@ struct ShellCompletionContext: CompletionContext {
     var tipTopics: [String] { TipTopic.names }
 
     var knownRegistries: [String] {
-        guard let config = try? shell.config() else { return [] }
+        guard let config = try? shell.quietConfig() else { return [] }
         var registries = [config.registry, NpmConfig.defaultRegistry]
         for entry in config.list() where entry.key.hasSuffix(":registry") {
             registries.append(entry.displayValue)
@@ -33,7 +33,7 @@ struct ShellCompletionContext: CompletionContext {
     }
 
     var configKeys: [String] {
-        ((try? shell.config().list().map(\.key)) ?? []) + ["registry", "userconfig", "fetch-timeout", "cafile"]
+        ((try? shell.quietConfig().list().map(\.key)) ?? []) + ["registry", "userconfig", "fetch-timeout", "cafile"]
     }
 
     func paths(matching prefix: String) -> [String] {

@@ -1,9 +1,17 @@
 /// What most commands need: the registry, its credential, a client, secrets and OTPs.
 extension Shell {
+    /// npm's configuration for a running command; the first time the user config turns out
+    /// readable by others, the matching tip is shown.
     public func config() throws(ShellError) -> NpmConfig {
-        let config = try services.loadConfig(cli: options.npmCLIValues)
+        let config = try quietConfig()
         Tips.afterLoadingConfig(config, in: self)
         return config
+    }
+
+    /// npm's configuration without any tip: for the prompt and TAB completion, which run while
+    /// the line editor owns the terminal and must print nothing.
+    public func quietConfig() throws(ShellError) -> NpmConfig {
+        try services.loadConfig(cli: options.npmCLIValues)
     }
 
     /// `registry URL` for this shell, else `--registry`, npm's environment and files.

@@ -63,7 +63,8 @@ public final class Shell {
 
     /// The prompt of design §3: what is known without a network call.
     public var prompt: String {
-        let registry = (try? currentRegistry()) ?? NpmConfig.defaultRegistry
+        let registry =
+            session.registryOverride ?? (try? quietConfig().registry) ?? NpmConfig.defaultRegistry
         let host = RegistryURL(registry)?.hostAndPort ?? registry
         if let user = session.knownUsers[registry] {
             return "tokensh \(user)@\(host)> "

@@ -87,6 +87,16 @@ struct TipsTests {
         #expect(io.diagnostics.first?.contains("token rotate") == true)
     }
 
+    @Test func thePromptAndCompletionNeverPrintTheTip() throws {
+        let io = RecordingShellIO()
+        let loose = Shell(io: io, services: InMemoryServices.tips(userConfigMode: 0o644), options: .init())
+        #expect(loose.prompt.hasPrefix("tokensh "))
+        _ = try loose.quietConfig()
+        #expect(io.diagnostics.isEmpty, "the line editor owns the terminal while these run")
+        loose.execute("config path")
+        #expect(io.diagnosticText.contains("chmod 600"), "the first command shows it")
+    }
+
     @Test func loadingAConfigReadableByOthersShowsTheTipOnce() throws {
         let io = RecordingShellIO()
         let loose = Shell(io: io, services: InMemoryServices.tips(userConfigMode: 0o644), options: .init())
