@@ -22,7 +22,7 @@ public struct TokenRow: Sendable, Equatable {
 
     /// Rows for a whole list, with npm's short ids.
     public static func rows(for tokens: [RegistryToken]) -> [TokenRow] {
-        zip(ShortTokenID.ids(for: tokens), tokens).map { TokenRow(id: $0, token: $1) }
+        zip(RegistryToken.shortIDs(for: tokens), tokens).map { TokenRow(id: $0, token: $1) }
     }
 
     public func isExpired(now: Date) -> Bool {

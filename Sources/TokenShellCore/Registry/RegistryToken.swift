@@ -103,7 +103,7 @@ public struct RegistryToken: Sendable, Equatable {
         // The longest prefix a key shares with any other key is the one it shares with a
         // neighbour in sorted order: O(n log n) instead of comparing every pair (1,000 tokens
         // took a million prefix comparisons).
-        let keys = tokens.map { Array($0.key) }
+        let keys = tokens.map { Array($0.key.utf8) }
         let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
         var shared = [Int](repeating: 0, count: keys.count)
         for position in order.indices.dropFirst() {
@@ -112,9 +112,10 @@ public struct RegistryToken: Sendable, Equatable {
             shared[left] = max(shared[left], common)
             shared[right] = max(shared[right], common)
         }
-        return keys.indices.map { index in
+        return tokens.indices.map { index in
+            let key = tokens[index].key
             let length = max(minimumLength, 1, shared[index] + 1)
-            return length < keys[index].count ? String(keys[index].prefix(length)) : String(keys[index])
+            return length < keys[index].count ? String(key.utf8.prefix(length)) ?? key : key
         }
     }
 

@@ -16,7 +16,7 @@ enum TokenHandlerSupport {
     static func forget(keys: Set<String>, _ shell: Shell) {
         let kept = shell.session.lastTokens.filter { !keys.contains($0.key) }
         shell.session.lastTokens = kept
-        shell.session.lastTokenIDs = ShortTokenID.ids(for: kept)
+        shell.session.lastTokenIDs = RegistryToken.shortIDs(for: kept)
     }
 
     /// The one listed token a short id, key prefix or full key names; several → the candidates.

@@ -97,7 +97,7 @@ enum TokenSaver {
     }
 
     private static func output(_ created: CreatedToken, shown: Bool, target: TokenSaveTarget, _ shell: Shell) {
-        let ids = ShortTokenID.ids(for: shell.session.lastTokens)
+        let ids = RegistryToken.shortIDs(for: shell.session.lastTokens)
         let id =
             zip(shell.session.lastTokens, ids).first { $0.0.key == created.object.key }?.1
             ?? String(created.object.key.prefix(8))
