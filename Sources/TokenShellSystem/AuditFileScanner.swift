@@ -102,8 +102,7 @@ public struct AuditFileScanner: AuditFileAccess {
             throw ShellError(.failure, "could not read \(path) to back it up", hint: "check the file's permissions")
         }
         do {
-            try FileManager.default.createDirectory(
-                atPath: backupDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try PrivateFolder.make(backupDirectory)
         } catch {
             throw ShellError(.failure, "could not create \(backupDirectory)", hint: "check that HOME is writable")
         }

@@ -9,7 +9,7 @@ import TokenShellSystem
 #endif
 
 /// The guide's files and practice registry on this machine: progress under the XDG state
-/// folder, token folders under the XDG config folder, a `tokensh-sandbox` child on request.
+/// folder, a `tokensh-sandbox` child on request.
 final class LocalGuideStorage: GuideStorage {
     private let paths: TokenShellPaths
     private let home: String
@@ -46,23 +46,13 @@ final class LocalGuideStorage: GuideStorage {
             try? FileManager.default.removeItem(atPath: progressFile)
             return
         }
-        try prepareFolder(paths.stateDirectory)
         do {
+            try PrivateFolder.make(paths.stateDirectory)
             _ = try AtomicFileWriter(options: .userConfig).update(path: progressFile) { _ in text }
         } catch {
             throw ShellError(
                 .failure, "could not save the guide's progress in \(progressFile): \(error)",
                 hint: "check that the folder is writable")
-        }
-    }
-
-    func prepareFolder(_ path: String) throws(ShellError) {
-        let absolute = TokenSaveTarget.absolute(path, cwd: FileManager.default.currentDirectoryPath, home: home)
-        do {
-            try FileManager.default.createDirectory(
-                atPath: absolute, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw ShellError(.failure, "could not create \(absolute): \(error)", hint: "check the folder's permissions")
         }
     }
 

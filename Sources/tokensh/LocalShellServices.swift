@@ -97,11 +97,8 @@ final class LocalShellServices: ShellServices {
     var isInterrupted: Bool { Interrupts.flag.isSet }
 
     func prepareFolder(_ path: String) throws(ShellError) {
-        var info = stat()
-        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
         do {
-            try FileManager.default.createDirectory(
-                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try PrivateFolder.make(path)
         } catch {
             throw ShellError(.failure, "could not create the folder \(path)", hint: "check its parent's permissions")
         }

@@ -58,8 +58,7 @@ final class PracticeSandbox {
             return PracticeSandbox(registry: url, userconfig: userconfig, process: process, temporaryFolder: nil)
         }
         let folder = temporaryDirectory() + "tokensh-practice-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(
-            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try PrivateFolder.make(folder)
         return PracticeSandbox(
             registry: url, userconfig: folder + "/npmrc", process: process, temporaryFolder: folder)
     }

@@ -1,5 +1,5 @@
-/// What the guide needs from the machine beyond the shell's services: its progress file, a
-/// private folder for token files, and a practice registry to start on request.
+/// What the guide needs from the machine beyond the shell's services: its progress file and a
+/// practice registry to start on request.
 ///
 /// A protocol so the core stays free of files and processes; the executable implements it,
 /// unit tests fake it.
@@ -8,8 +8,6 @@ public protocol GuideStorage: AnyObject, Sendable {
     func readProgress() -> String?
     /// Replaces the progress file; nil removes it.
     func writeProgress(_ text: String?) throws(ShellError)
-    /// Creates `path` (a folder; `~/` means the home folder) with mode 0700 if it is missing.
-    func prepareFolder(_ path: String) throws(ShellError)
     /// Starts a practice registry on loopback and points the user config at a throw-away file
     /// when none was given; returns it. It runs until the shell ends.
     func startPracticeRegistry() throws(ShellError) -> PracticeRegistry

@@ -37,7 +37,6 @@ struct GuideHandlerTests {
         #expect(progress.finished)
         #expect(progress.outcomes[.ping] == .skipped)
         #expect(progress.lines.isEmpty)
-        #expect(storage.folders.isEmpty)
     }
 
     @Test func resumesWhereItStoppedAndRestartBeginsAgain() throws {

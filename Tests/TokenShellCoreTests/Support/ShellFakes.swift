@@ -153,21 +153,19 @@ extension StubTransport.Reply {
     static func whoami(_ name: String) -> Self { .json(200, "{\"username\":\"\(name)\"}") }
 }
 
-/// The guide's progress file in memory; folders are noted, no practice registry starts.
+/// The guide's progress file in memory; no practice registry starts.
 final class InMemoryGuideStorage: GuideStorage, @unchecked Sendable {
     // Safe: every mutable part is behind a Mutex.
-    private let state = Mutex<(progress: String?, folders: [String])>((nil, []))
+    private let state = Mutex<String?>(nil)
 
-    var progress: String? { state.withLock { $0.progress } }
-    var folders: [String] { state.withLock { $0.folders } }
+    var progress: String? { state.withLock { $0 } }
 
     init(progress: String? = nil) {
-        state.withLock { $0.progress = progress }
+        state.withLock { $0 = progress }
     }
 
     func readProgress() -> String? { progress }
-    func writeProgress(_ text: String?) throws(ShellError) { state.withLock { $0.progress = text } }
-    func prepareFolder(_ path: String) throws(ShellError) { state.withLock { $0.folders.append(path) } }
+    func writeProgress(_ text: String?) throws(ShellError) { state.withLock { $0 = text } }
     func startPracticeRegistry() throws(ShellError) -> PracticeRegistry {
         throw ShellError(.failure, "no practice registry in unit tests")
     }

@@ -149,8 +149,6 @@ enum GuideHandler {
         let file = GuideAdvice.tokenFile(name: name, environment: shell.services.environment)
         var line = "token create --name " + ShellQuoting.quote(name)
         if try shell.io.confirm("Save the new token to \(file) (mode 0600, only you can read it)?", default: true) {
-            let folder = String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)])
-            try shell.services.guide?.prepareFolder(folder)
             line += " --save " + ShellQuoting.quote("file:" + file)
             progress.tokenSave = "file:" + file
         }
