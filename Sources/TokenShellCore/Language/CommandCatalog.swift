@@ -98,7 +98,7 @@ public struct CommandCatalog: Sendable {
                 ShellError(
                     .usage, "unknown command `\(first)`",
                     hint: Suggestions.hint(for: first, among: firstWordsAndAliases, prefix: "")
-                        .map { "\($0); type `help` to see the commands" } ?? "type `help` to see the commands"))
+                        .map { "\($0) `help` lists every command" } ?? "type `help` to see the commands"))
         }
     }
 }
