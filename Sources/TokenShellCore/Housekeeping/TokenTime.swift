@@ -10,13 +10,7 @@ public enum TokenTime {
 
     /// `2026-11-29`, in UTC so that two machines print the same table.
     public static func day(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        let year = parts.year ?? 0
-        let month = parts.month ?? 0
-        let dayOfMonth = parts.day ?? 0
-        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(dayOfMonth < 10 ? "0" : "")\(dayOfMonth)"
+        ISOTimestamp.day(date)
     }
 
     /// `in 29d`, `in 5h`, `3d ago`, `now`.

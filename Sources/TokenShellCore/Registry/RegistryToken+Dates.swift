@@ -12,9 +12,5 @@ extension RegistryToken {
     public var expiresDate: Date? { expires.flatMap(Self.parseDate) }
 
     /// ISO 8601 as registries send it, with or without fractional seconds.
-    public static func parseDate(_ text: String) -> Date? {
-        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        let whole = Date.ISO8601FormatStyle()
-        return (try? fractional.parse(text)) ?? (try? whole.parse(text))
-    }
+    public static func parseDate(_ text: String) -> Date? { ISOTimestamp.parse(text) }
 }
