@@ -20,7 +20,12 @@ private struct Parser {
     init(bytes: [UInt8]) { self.bytes = bytes }
 
     mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     mutating func parseValue(depth: Int) -> RegistryJSON? {
@@ -38,12 +43,11 @@ private struct Parser {
         }
     }
 
-    mutating func literal(_ word: String, _ value: RegistryJSON) -> RegistryJSON? {
-        let expected = Array(word.utf8)
-        guard bytes.count - index >= expected.count, Array(bytes[index..<index + expected.count]) == expected else {
-            return nil
-        }
-        index += expected.count
+    mutating func literal(_ word: StaticString, _ value: RegistryJSON) -> RegistryJSON? {
+        let count = word.utf8CodeUnitCount
+        guard bytes.count - index >= count else { return nil }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return nil }
+        index += count
         return value
     }
 
@@ -102,8 +106,14 @@ private struct Parser {
 
     mutating func parseNumber() -> RegistryJSON? {
         let start = index
-        let allowed = Set("+-0123456789.eE".utf8)
-        while index < bytes.count, allowed.contains(bytes[index]) { index += 1 }
+        scan: while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "e"), UInt8(ascii: "E"):
+                index += 1
+            default: break scan
+            }
+        }
         // A number beyond Double's range (1e309) would become infinity and be written back as
         // null; no registry sends one, so it is malformed input rather than a value to mangle.
         guard index > start, let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)),
@@ -114,45 +124,47 @@ private struct Parser {
         return .number(value)
     }
 
+    /// Bytes up to the closing quote become the string at once; only escapes are rebuilt.
     mutating func parseString() -> String? {
         index += 1
-        var scalars = String.UnicodeScalarView()
-        var run: [UInt8] = []
-        func flush() {
-            if !run.isEmpty {
-                scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
-                run.removeAll()
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return String(decoding: bytes[start..<index - 1], as: UTF8.self)
             }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { return nil }
+            index += 1
         }
+        guard index < bytes.count else { return nil }
+        var utf8 = Array(bytes[start..<index])
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                flush()
-                return String(scalars)
+                return String(decoding: utf8, as: UTF8.self)
             case UInt8(ascii: "\\"):
-                flush()
                 guard index < bytes.count else { return nil }
                 let escape = bytes[index]
                 index += 1
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
+                case UInt8(ascii: "b"): utf8.append(0x08)
+                case UInt8(ascii: "f"): utf8.append(0x0C)
+                case UInt8(ascii: "n"): utf8.append(0x0A)
+                case UInt8(ascii: "r"): utf8.append(0x0D)
+                case UInt8(ascii: "t"): utf8.append(0x09)
                 case UInt8(ascii: "u"):
                     guard let scalar = parseUnicodeEscape() else { return nil }
-                    scalars.append(scalar)
+                    UTF8.encode(scalar) { utf8.append($0) }
                 default: return nil
                 }
             default:
                 if byte < 0x20 { return nil }
-                run.append(byte)
+                utf8.append(byte)
             }
         }
         return nil
