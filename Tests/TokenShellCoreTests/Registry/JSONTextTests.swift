@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+import TokenShellCore
+
+@Suite struct JSONTextTests {
+    /// The exact text `JSON.stringify` writes for each kind of character.
+    @Test(arguments: [
+        ("plain", #""plain""#), ("", #""""#), ("a\"b", #""a\"b""#), ("back\\slash", #""back\\slash""#),
+        ("line\nbreak\r\t", #""line\nbreak\r\t""#), ("\u{08}\u{0C}", #""\b\f""#), ("\u{01}\u{1F}", #""\u0001\u001f""#),
+        ("/path/é ✓ 🙂", #""/path/é ✓ 🙂""#), ("e\u{301}\"", #""é\"""#), ("\u{7F}", "\"\u{7F}\""),
+    ])
+    func quotesAsJSONStringifyDoes(input: String, expected: String) {
+        #expect(JSONText.quote(input) == expected)
+        var appended = "x"
+        JSONText.quote(input, into: &appended)
+        #expect(appended == "x" + expected)
+    }
+
+    /// Random strings mixing ASCII, escapes, control characters and multi-byte characters read
+    /// back unchanged through both JSON parsers.
+    @Test func randomStringsRoundTrip() throws {
+        let alphabet: [Character] = [
+            "a", "Z", "0", "\"", "\\", "\n", "\u{00}", "\u{1B}", "é", "e\u{301}", "🙂", "/", " ",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let text = String(
+                (0..<Int.random(in: 0..<24, using: &generator)).map { _ in
+                    alphabet.randomElement(using: &generator)!
+                })
+            let quoted = JSONText.quote(text)
+            #expect(RegistryJSON.parse(quoted)?.stringValue == text, "\(quoted)")
+            let decoded = try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed)
+            #expect(decoded as? String == text, "\(quoted)")
+        }
+    }
+}
