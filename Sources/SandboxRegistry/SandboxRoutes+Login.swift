@@ -52,7 +52,7 @@ extension SandboxRoutes {
         guard let user = await store.user(named: name) else { throw SandboxError.notFound("no user \(name)") }
         return .json([
             "_id": "org.couchdb.user:" + name, "_rev": Self.revisionText(user), "name": name, "email": user.email,
-            "type": "user", "roles": [String](), "date": ISO8601.string(configuration.clock()),
+            "type": "user", "roles": [String](), "date": ISOTimestamp.format(configuration.clock()),
         ])
     }
 

@@ -21,10 +21,14 @@ extension SandboxRoutes {
             urls.append(
                 "\"prev\":" + JSONText.quote(request.baseURL + "-/npm/v1/tokens?page=\(page - 1)&perPage=\(perPage)"))
         }
-        let objects = slice.items.map { TokenView.json($0, value: nil, flavor: configuration.flavor) }
-        return .rawJSON(
-            "{\"objects\":[" + objects.joined(separator: ",") + "],\"total\":\(tokens.count),\"urls\":{"
-                + urls.joined(separator: ",") + "}}")
+        var body = "{\"objects\":["
+        body.reserveCapacity(slice.items.count * 640 + 256)
+        for (index, token) in slice.items.enumerated() {
+            if index > 0 { body += "," }
+            TokenView.write(token, value: nil, flavor: configuration.flavor, into: &body)
+        }
+        body += "],\"total\":\(tokens.count),\"urls\":{" + urls.joined(separator: ",") + "}}"
+        return .rawJSON(body)
     }
 
     func createToken(_ request: SandboxRequest) async throws -> SandboxResponse {

@@ -1,44 +1,77 @@
+import Foundation
 import TokenShellCore
 
 /// The JSON a token list or create reply carries for one token (see the contract notes).
 ///
 /// Written directly rather than through `JSONSerialization`: a list page is the sandbox's
 /// hottest large reply, and building `[String: Any]` dictionaries for every token made it
-/// several milliseconds per page. Keys come out sorted, as the rest of the sandbox writes them.
+/// several milliseconds per page. Keys come out sorted, as the rest of the sandbox writes them
+/// (a test checks the order and reads the values back with `JSONSerialization`).
 enum TokenView {
     /// `value` is the full token, only in the create reply; lists show the masked form.
     static func json(_ token: StoredToken, value: String?, flavor: SandboxConfiguration.Flavor) -> String {
-        let granular = flavor == .npmjs && token.kind == .granular
-        var fields: [(String, String)] = [
-            ("automation", "false"),
-            ("cidr_whitelist", token.cidr.isEmpty ? "null" : array(token.cidr)),
-            ("created", JSONText.quote(ISO8601.string(token.created))),
-            ("key", JSONText.quote(token.key)),
-            ("readonly", token.readonly ? "true" : "false"),
-            ("token", JSONText.quote(value ?? token.display)),
-            ("updated", JSONText.quote(ISO8601.string(token.updated))),
-        ]
-        if granular {
-            fields += [
-                ("access", JSONText.quote(token.access)),
-                ("bypass_2fa", token.bypass2FA ? "true" : "false"),
-                ("description", token.description.map(JSONText.quote) ?? "null"),
-                ("expires", token.expires.map { JSONText.quote(ISO8601.string($0)) } ?? "null"),
-                ("name", token.name.map(JSONText.quote) ?? "null"),
-                ("orgs", array(token.orgs)),
-                ("orgs_permission", JSONText.quote(token.orgsPermission)),
-                ("packages", array(token.packages)),
-                ("packages_all", token.packagesAll ? "true" : "false"),
-                ("permissions", permissions(token)),
-                ("scopes", array(token.scopes)),
-            ]
-        }
-        fields.sort { $0.0 < $1.0 }
-        return "{" + fields.map { JSONText.quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+        var out = ""
+        write(token, value: value, flavor: flavor, into: &out)
+        return out
     }
 
-    private static func array(_ items: [String]) -> String {
-        "[" + items.map(JSONText.quote).joined(separator: ",") + "]"
+    /// Appends the object to `out`, fields in sorted key order, without intermediate strings:
+    /// a page of 1,000 tokens is over half a megabyte.
+    static func write(
+        _ token: StoredToken, value: String?, flavor: SandboxConfiguration.Flavor, into out: inout String
+    ) {
+        let granular = flavor == .npmjs && token.kind == .granular
+        var first = true
+        func key(_ name: String) {
+            out += first ? "{\"" : ",\""
+            first = false
+            out += name
+            out += "\":"
+        }
+        func string(_ name: String, _ text: String?) {
+            key(name)
+            if let text { JSONText.quote(text, into: &out) } else { out += "null" }
+        }
+        func bool(_ name: String, _ value: Bool) {
+            key(name)
+            out += value ? "true" : "false"
+        }
+        func strings(_ name: String, _ items: [String]) {
+            key(name)
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                JSONText.quote(item, into: &out)
+            }
+            out += "]"
+        }
+        func date(_ name: String, _ date: Date?) {
+            string(name, date.map(ISOTimestamp.format))
+        }
+        if granular { string("access", token.access) }
+        bool("automation", false)
+        if granular { bool("bypass_2fa", token.bypass2FA) }
+        if token.cidr.isEmpty { string("cidr_whitelist", nil) } else { strings("cidr_whitelist", token.cidr) }
+        date("created", token.created)
+        if granular {
+            string("description", token.description)
+            date("expires", token.expires)
+        }
+        string("key", token.key)
+        if granular {
+            string("name", token.name)
+            strings("orgs", token.orgs)
+            string("orgs_permission", token.orgsPermission)
+            strings("packages", token.packages)
+            bool("packages_all", token.packagesAll)
+            key("permissions")
+            out += permissions(token)
+        }
+        bool("readonly", token.readonly)
+        if granular { strings("scopes", token.scopes) }
+        string("token", value ?? token.display)
+        date("updated", token.updated)
+        out += "}"
     }
 
     private static func permissions(_ token: StoredToken) -> String {
