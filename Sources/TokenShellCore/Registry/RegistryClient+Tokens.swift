@@ -1,5 +1,9 @@
 extension RegistryClient {
-    /// Every token on the account: `GET -/npm/v1/tokens`, then each `urls.next`.
+    /// The largest page the registry documents (`perPage`, 1–9999, default 10). npm sends no
+    /// query and walks `urls.next`, 100 round trips for 1,000 tokens; one request does here.
+    static let tokenPageSize = 9999
+
+    /// Every token on the account: `GET -/npm/v1/tokens?perPage=9999`, then each `urls.next`.
     ///
     /// `next` may be absolute or a path; a path is resolved against the registry prefix as npm
     /// does. Credentials go only to the registry's origin, a repeated page URL ends the walk
@@ -7,7 +11,9 @@ extension RegistryClient {
     public func listTokens(maxPages: Int = 200) throws(RegistryError) -> [RegistryToken] {
         try requireCredential()
         var tokens: [RegistryToken] = []
-        var next: String? = url("-/npm/v1/tokens")
+        let plain = url("-/npm/v1/tokens")
+        let first = url("-/npm/v1/tokens?perPage=\(Self.tokenPageSize)")
+        var next: String? = first
         var seen: Set<String> = []
         var pages = 0
         while let page = next {
@@ -19,6 +25,11 @@ extension RegistryClient {
             }
             pages += 1
             let response = try exchange(.get, page, command: "token")
+            if page == first && response.status == 400 {
+                // A registry that refuses the query gets npm's plain first request.
+                next = plain
+                continue
+            }
             try checkTokenAPI(response, method: .get, displayURL: page)
             guard let json = RegistryJSON.parse(response.body), json.objectMembers != nil else {
                 throw .invalidResponse("the token list is not a JSON object")

@@ -27,12 +27,35 @@ import TokenShellCore
         #expect(tokens.map(\.key) == ["aaa111", "bbb222", "ccc333"])
         #expect(
             stub.requests.map(\.url) == [
-                "http://127.0.0.1:4873/sub/-/npm/v1/tokens",
+                "http://127.0.0.1:4873/sub/-/npm/v1/tokens?perPage=9999",
                 "http://127.0.0.1:4873/sub/-/npm/v1/tokens?page=1",
                 "http://127.0.0.1:4873/sub/-/npm/v1/tokens?page=2",
             ])
         #expect(stub.requests.allSatisfy { $0.header("authorization") == "Bearer " + testToken.reveal() })
         #expect(stub.requests.allSatisfy { $0.header("npm-command") == "token" && $0.method == .get })
+    }
+
+    @Test func listFallsBackToNpmsPlainRequestWhenThePageSizeIsRefused() throws {
+        let stub = StubTransport([
+            .json(400, #"{"error":"unknown query perPage"}"#),
+            .json(200, #"{"objects":["# + Self.classicObject + #"],"total":1,"urls":{}}"#),
+        ])
+        let tokens = try makeClient(stub).listTokens()
+        #expect(tokens.map(\.key) == ["bbb222"])
+        #expect(
+            stub.requests.map(\.url) == [
+                "http://127.0.0.1:4873/sub/-/npm/v1/tokens?perPage=9999",
+                "http://127.0.0.1:4873/sub/-/npm/v1/tokens",
+            ])
+    }
+
+    @Test func listReportsAPlainRequestsRefusal() throws {
+        let stub = StubTransport([
+            .json(400, #"{"error":"no"}"#),
+            .json(400, #"{"error":"still no"}"#),
+        ])
+        #expect(throws: RegistryError.self) { try makeClient(stub).listTokens() }
+        #expect(stub.requests.count == 2)
     }
 
     @Test func listSendsNoCredentialsToAnotherHost() throws {
