@@ -22,6 +22,8 @@ final class LocalShellServices: ShellServices {
     private let process: ProcessEnvironment
     private let timeout: Double?
     private let transports = Mutex<[String: CurlTransport]>([:])
+    /// The configuration the last command read, with its `--userconfig` and other flags.
+    private let lastConfig = Mutex<NpmConfig?>(nil)
     private let guideStorage: LocalGuideStorage
 
     init(process: ProcessEnvironment, timeout: Double?, userconfigGiven: Bool = false) {
@@ -40,7 +42,9 @@ final class LocalShellServices: ShellServices {
         // A practice registry the guide started comes with a throw-away user config.
         if cli["userconfig"] == nil, let practice = guideStorage.practiceUserconfig { cli["userconfig"] = practice }
         do {
-            return try NpmConfig.load(process.configInputs(cli: cli), fileSystem: LocalFileSystem())
+            let config = try NpmConfig.load(process.configInputs(cli: cli), fileSystem: LocalFileSystem())
+            lastConfig.withLock { $0 = config }
+            return config
         } catch {
             throw ShellError(.failure, "cannot read npm's configuration: \(error)", hint: "check the file it names")
         }
@@ -49,8 +53,9 @@ final class LocalShellServices: ShellServices {
     func transport(for registry: String) -> any HTTPTransport {
         let origin = RegistryPath.origin(of: registry) ?? registry
         if let existing = transports.withLock({ $0[origin] }) { return existing }
-        // The config is read only when a transport is made: once per origin, not once per command.
-        let config = try? loadConfig(cli: [:])
+        // Made once per origin, with the settings (`cafile`, `strict-ssl`, `fetch-timeout`) of
+        // the configuration the command just read, so `--userconfig` applies to them too.
+        let config = lastConfig.withLock { $0 } ?? (try? loadConfig(cli: [:]))
         return transports.withLock { cache in
             if let existing = cache[origin] { return existing }
             var options = CurlTransportOptions(isCancelled: Interrupts.isCancelled)

@@ -407,6 +407,20 @@ def test_a_self_signed_certificate_is_accepted_with_npm_cafile(tmp_path, certifi
         assert server.seen("GET")[0].headers.get("authorization") == f"Bearer {TOKEN}"
 
 
+def test_cafile_counts_from_a_userconfig_outside_home(tmp_path, certificate):
+    """`--userconfig` names a file other than ~/.npmrc: its `cafile` still reaches the transport."""
+    with LoopbackServer(whoami_ok, tls=certificate) as server:
+        user = User(tmp_path / "home", server.url)
+        elsewhere = tmp_path / "ci.npmrc"
+        elsewhere.write_text(user.userconfig.read_text() + f"cafile={certificate[0]}\n")
+        elsewhere.chmod(0o600)
+        user.userconfig.unlink()
+        user.userconfig = elsewhere
+        run = user.measure("-c", "whoami")
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.strip() == "alice"
+
+
 # MARK: - the sandbox's own fault modes
 
 
