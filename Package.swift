@@ -82,6 +82,11 @@ let package = Package(
         .executableTarget(name: "tokensh-bench", dependencies: ["TokenShellCore"], swiftSettings: strictSettings),
         .testTarget(name: "TokenShellCoreTests", dependencies: ["TokenShellCore"], swiftSettings: strictSettings),
         .testTarget(
+            name: "TokenShellCommandTests",
+            dependencies: ["tokensh", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "TokenShellSystemTests",
             dependencies: ["TokenShellSystem", "TokenShellCore"],
             swiftSettings: strictSettings

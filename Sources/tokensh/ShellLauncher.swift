@@ -16,9 +16,7 @@ import TokenShellTerminal
 
 /// Picks the mode of design §2 and wires the adapters to the interpreter.
 struct ShellLauncher {
-    var options: ShellOptions
-    var commands: [String]
-    var file: String?
+    var options: LaunchArguments
 
     func run() -> ExitStatus {
         Interrupts.install()
@@ -54,20 +52,20 @@ struct ShellLauncher {
         let services = LocalShellServices(process: process, timeout: options.timeout)
         let stdinIsPiped = isatty(STDIN_FILENO) == 0
 
-        if !commands.isEmpty || file != nil || stdinIsPiped || !Terminal.isInteractive {
-            let piped = stdinIsPiped || (commands.isEmpty && file == nil)
+        if !options.commands.isEmpty || options.file != nil || stdinIsPiped || !Terminal.isInteractive {
+            let piped = stdinIsPiped || (options.commands.isEmpty && options.file == nil)
             let shell = Shell(
                 io: TerminalShellIO(editor: nil, stdinIsPiped: piped), services: services, options: values)
             guard startRecording(shell) else { return .failure }
             defer { finishRecording(shell) }
-            if !commands.isEmpty {
+            if !options.commands.isEmpty {
                 var runner = makeRunner(shell, source: "-c")
-                for (offset, command) in commands.enumerated() {
+                for (offset, command) in options.commands.enumerated() {
                     guard runner.feed(command, number: offset + 1, location: "-c \(offset + 1)") else { break }
                 }
                 return runner.finish()
             }
-            if let file { return runScript(at: file, shell: shell) }
+            if let file = options.file { return runScript(at: file, shell: shell) }
             return runPiped(shell: shell)
         }
         return runInteractive(services: services, values: values, process: process, practice: practice)

@@ -38,7 +38,7 @@ struct TokenShellCommand: ParsableCommand {
     }
 
     func run() throws {
-        let status = ShellLauncher(options: options, commands: commands, file: file).run()
+        let status = ShellLauncher(options: launchArguments).run()
         // Exit here: throwing ExitCode would send even a success through ArgumentParser's error
         // path, which builds the whole help text first (most of the instructions of `-c whoami`).
         Glibc.exit(status.rawValue)
@@ -51,7 +51,20 @@ struct TokenShellCommand: ParsableCommand {
             SandboxExecutable.exec(Array(arguments.dropFirst()))
         }
         SecretFlagGuard.refuseSecretsInArguments(arguments)
+        if let launch = LaunchArguments.quickParse(arguments) {
+            Glibc.exit(ShellLauncher(options: launch).run().rawValue)
+        }
         UsageExit.run(TokenShellCommand.self, arguments)
+    }
+
+    /// The parsed command line as the launcher takes it.
+    var launchArguments: LaunchArguments {
+        LaunchArguments(
+            registry: options.registry, userconfig: options.userconfig, json: options.json, noColor: options.noColor,
+            yes: options.yes, record: options.record, dryRun: options.dryRun, keepGoing: options.keepGoing,
+            echo: options.echo, noHistory: options.noHistory, timeout: options.timeout,
+            allowInsecureRegistry: options.allowInsecureRegistry, sandbox: options.sandbox, commands: commands,
+            file: file)
     }
 }
 
