@@ -25,8 +25,18 @@ final class CurlTransfer {
             exceededLimit = true
             return 0
         }
+        if body.isEmpty, let expected = declaredLength, expected <= limit {
+            // One allocation of the announced size: growing by doubling through a 560 KB token
+            // page touched about three times that in fresh pages.
+            body.reserveCapacity(expected)
+        }
         body.append(contentsOf: bytes)
         return bytes.count
+    }
+
+    /// `Content-Length` of the response being received, when it sent one.
+    private var declaredLength: Int? {
+        headers.last { $0.name.lowercased() == "content-length" }.flatMap { Int($0.value) }
     }
 
     /// One header line; a status line starts a new header block (after a 100 Continue or a
