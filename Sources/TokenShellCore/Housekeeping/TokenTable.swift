@@ -77,7 +77,8 @@ public struct TokenTable: Sendable {
                 padding = 0
             }
             let shown = min(lengths[index], widths[index])
-            text += lengths[index] <= widths[index] ? cell : Self.fit(cell, width: widths[index])
+            text +=
+                lengths[index] <= widths[index] ? cell : Self.fit(cell, width: widths[index], length: lengths[index])
             length += shown
             padding += widths[index] - shown + Self.gap
         }
@@ -88,13 +89,14 @@ public struct TokenTable: Sendable {
         return length > width ? Self.fit(text, width: width) : text
     }
 
-    private static let spaces = String(repeating: " ", count: 64)
+    /// `paddings[n]` is n spaces: padding is appended whole, never sliced character by character.
+    private static let paddings = (0...64).map { String(repeating: " ", count: $0) }
 
     private static func appendSpaces(_ count: Int, to text: inout String) {
         var left = count
         while left > 0 {
             let piece = min(left, 64)
-            text.append(contentsOf: spaces.prefix(piece))
+            text += paddings[piece]
             left -= piece
         }
     }
@@ -125,10 +127,15 @@ public struct TokenTable: Sendable {
         return utf8.allSatisfy { $0 < 0x80 } ? utf8.count : text.count
     }
 
-    /// `text` cut to `width` characters, ending in `…` when cut.
-    static func fit(_ text: String, width: Int) -> String {
-        guard length(text) > width else { return text }
-        guard width > 1 else { return String(text.prefix(width)) }
-        return String(text.prefix(width - 1)) + "…"
+    /// `text` cut to `width` characters, ending in `…` when cut; `length` when already known.
+    static func fit(_ text: String, width: Int, length: Int? = nil) -> String {
+        let length = length ?? Self.length(text)
+        guard length > width else { return text }
+        let kept = width > 1 ? width - 1 : width
+        // ASCII (its length equals its bytes) is cut by bytes rather than by characters.
+        let cut =
+            length == text.utf8.count
+            ? String(decoding: text.utf8.prefix(kept), as: UTF8.self) : String(text.prefix(kept))
+        return width > 1 ? cut + "…" : cut
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import TokenShellCore
+
+@testable import TokenShellCore
 
 @Suite struct TokenTableTests {
     typealias F = HousekeepingFixtures
@@ -38,6 +39,17 @@ import TokenShellCore
         #expect(text.contains("W write access"))
         #expect(text.contains("B bypasses 2FA"))
         if width == 200 { #expect(text.contains("a-very-long-token-name-for-the-ci-pipeline-1 ")) }
+    }
+
+    @Test func cellsAreCutByCharactersNotBytes() {
+        #expect(TokenTable.fit("abcdefgh", width: 5) == "abcd…")
+        #expect(TokenTable.fit("héllo-wörld", width: 6) == "héllo…")
+        #expect(TokenTable.fit("🙂🙂🙂🙂", width: 3) == "🙂🙂…")
+        #expect(TokenTable.fit("e\u{301}e\u{301}e\u{301}", width: 2) == "e\u{301}…")
+        #expect(TokenTable.fit("abc", width: 1) == "a")
+        #expect(TokenTable.fit("abc", width: 3) == "abc")
+        #expect(TokenTable.length("héllo") == 5)
+        #expect(TokenTable.length("ascii") == 5)
     }
 
     @Test func marksSayWhatNeedsAttention() throws {
