@@ -29,7 +29,8 @@ extension LaunchArguments {
     /// the same way; a test compares the two on every option.
     static func quickParse(_ arguments: [String]) -> LaunchArguments? {
         var result = LaunchArguments()
-        var seen: Set<String> = []
+        // A few names at most: an array, since a Set's seeded hashing costs more at start-up.
+        var seen: [String] = []
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -47,10 +48,11 @@ extension LaunchArguments {
                 attached = String(argument[argument.index(after: equals)...])
             }
             if result.setFlag(named: name) {
-                guard attached == nil, seen.insert(name).inserted else { return nil }
+                guard attached == nil, !seen.contains(name) else { return nil }
+                seen.append(name)
                 continue
             }
-            guard valueOptions.contains(name) else { return nil }
+            guard isValueOption(name) else { return nil }
             let value: String
             if let attached {
                 // ArgumentParser reads `--name=` as `--name` followed by the next argument.
@@ -65,7 +67,8 @@ extension LaunchArguments {
                 result.commands.append(value)
                 continue
             }
-            guard seen.insert(name).inserted else { return nil }
+            guard !seen.contains(name) else { return nil }
+            seen.append(name)
             switch name {
             case "--registry": result.registry = value
             case "--userconfig": result.userconfig = value
@@ -96,5 +99,10 @@ extension LaunchArguments {
         return true
     }
 
-    private static let valueOptions: Set<String> = ["--registry", "--userconfig", "--record", "--timeout", "-c"]
+    private static func isValueOption(_ name: String) -> Bool {
+        switch name {
+        case "--registry", "--userconfig", "--record", "--timeout", "-c": true
+        default: false
+        }
+    }
 }
