@@ -28,7 +28,10 @@ public enum RegistryJSON: Sendable, Equatable {
     /// The value of the first member named `key`, when this is an object.
     public subscript(key: String) -> RegistryJSON? {
         guard case .object(let members) = self else { return nil }
-        return members.first { $0.0 == key }?.1
+        // Lengths first: unequal strings of equal length are rare among an object's keys, and
+        // a full comparison of two different strings costs a call into the runtime.
+        let length = key.utf8.count
+        return members.first { $0.0.utf8.count == length && $0.0 == key }?.1
     }
 
     public var stringValue: String? {
