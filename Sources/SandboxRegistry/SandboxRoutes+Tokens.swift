@@ -21,14 +21,14 @@ extension SandboxRoutes {
             urls.append(
                 "\"prev\":" + JSONText.quote(request.baseURL + "-/npm/v1/tokens?page=\(page - 1)&perPage=\(perPage)"))
         }
-        var body = "{\"objects\":["
+        var body = Array("{\"objects\":[".utf8)
         body.reserveCapacity(slice.items.count * 640 + 256)
         for (index, token) in slice.items.enumerated() {
-            if index > 0 { body += "," }
+            if index > 0 { body.append(UInt8(ascii: ",")) }
             TokenView.write(token, value: nil, flavor: configuration.flavor, into: &body)
         }
-        body += "],\"total\":\(tokens.count),\"urls\":{" + urls.joined(separator: ",") + "}}"
-        return .rawJSON(body)
+        body += Array(("],\"total\":\(tokens.count),\"urls\":{" + urls.joined(separator: ",") + "}}").utf8)
+        return SandboxResponse(status: 200, body: Data(body))
     }
 
     func createToken(_ request: SandboxRequest) async throws -> SandboxResponse {

@@ -3,49 +3,52 @@ import TokenShellCore
 
 /// The JSON a token list or create reply carries for one token (see the contract notes).
 ///
-/// Written directly rather than through `JSONSerialization`: a list page is the sandbox's
-/// hottest large reply, and building `[String: Any]` dictionaries for every token made it
-/// several milliseconds per page. Keys come out sorted, as the rest of the sandbox writes them
-/// (a test checks the order and reads the values back with `JSONSerialization`).
+/// Written directly as bytes rather than through `JSONSerialization` or string appends: a
+/// list page is the sandbox's hottest large reply (`[String: Any]` dictionaries took about
+/// 18 ms for 1,000 tokens, string appends about 3 ms). Keys come out sorted, as the rest of
+/// the sandbox writes them (a test checks the order and reads the values back).
 enum TokenView {
     /// `value` is the full token, only in the create reply; lists show the masked form.
     static func json(_ token: StoredToken, value: String?, flavor: SandboxConfiguration.Flavor) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(token, value: value, flavor: flavor, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the object to `out`, fields in sorted key order, without intermediate strings:
-    /// a page of 1,000 tokens is over half a megabyte.
+    /// Appends the object to `out` as UTF-8, fields in sorted key order, without intermediate
+    /// strings: a page of 1,000 tokens is over half a megabyte.
     static func write(
-        _ token: StoredToken, value: String?, flavor: SandboxConfiguration.Flavor, into out: inout String
+        _ token: StoredToken, value: String?, flavor: SandboxConfiguration.Flavor, into out: inout [UInt8]
     ) {
         let granular = flavor == .npmjs && token.kind == .granular
         var first = true
-        func key(_ name: String) {
-            out += first ? "{\"" : ",\""
+        func raw(_ text: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+        func key(_ name: StaticString) {
+            raw(first ? "{\"" : ",\"")
             first = false
-            out += name
-            out += "\":"
+            raw(name)
+            raw("\":")
         }
-        func string(_ name: String, _ text: String?) {
+        func string(_ name: StaticString, _ text: String?) {
             key(name)
-            if let text { JSONText.quote(text, into: &out) } else { out += "null" }
+            if let text { JSONText.quote(text, into: &out) } else { raw("null") }
         }
-        func bool(_ name: String, _ value: Bool) {
+        func bool(_ name: StaticString, _ value: Bool) {
             key(name)
-            out += value ? "true" : "false"
+            raw(value ? "true" : "false")
         }
-        func strings(_ name: String, _ items: [String]) {
+        func strings(_ name: StaticString, _ items: [String]) {
             key(name)
-            out += "["
+            raw("[")
             for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { raw(",") }
                 JSONText.quote(item, into: &out)
             }
-            out += "]"
+            raw("]")
         }
-        func date(_ name: String, _ date: Date?) {
+        func date(_ name: StaticString, _ date: Date?) {
             string(name, date.map(ISOTimestamp.format))
         }
         if granular { string("access", token.access) }
@@ -65,13 +68,13 @@ enum TokenView {
             strings("packages", token.packages)
             bool("packages_all", token.packagesAll)
             key("permissions")
-            out += permissions(token)
+            out.append(contentsOf: permissions(token).utf8)
         }
         bool("readonly", token.readonly)
         if granular { strings("scopes", token.scopes) }
         string("token", value ?? token.display)
         date("updated", token.updated)
-        out += "}"
+        raw("}")
     }
 
     private static func permissions(_ token: StoredToken) -> String {

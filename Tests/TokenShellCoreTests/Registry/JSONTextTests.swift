@@ -7,13 +7,16 @@ import TokenShellCore
     @Test(arguments: [
         ("plain", #""plain""#), ("", #""""#), ("a\"b", #""a\"b""#), ("back\\slash", #""back\\slash""#),
         ("line\nbreak\r\t", #""line\nbreak\r\t""#), ("\u{08}\u{0C}", #""\b\f""#), ("\u{01}\u{1F}", #""\u0001\u001f""#),
-        ("/path/é ✓ 🙂", #""/path/é ✓ 🙂""#), ("e\u{301}\"", #""é\"""#), ("\u{7F}", "\"\u{7F}\""),
+        ("/path/é ✓ 🙂", #""/path/é ✓ 🙂""#), ("e\u{301}\"", "\"e\u{301}\\\"\""), ("\u{7F}", "\"\u{7F}\""),
     ])
     func quotesAsJSONStringifyDoes(input: String, expected: String) {
         #expect(JSONText.quote(input) == expected)
         var appended = "x"
         JSONText.quote(input, into: &appended)
         #expect(appended == "x" + expected)
+        var bytes = Array("x".utf8)
+        JSONText.quote(input, into: &bytes)
+        #expect(bytes == Array(("x" + expected).utf8))
     }
 
     /// Random strings mixing ASCII, escapes, control characters and multi-byte characters read
@@ -29,6 +32,9 @@ import TokenShellCore
                     alphabet.randomElement(using: &generator)!
                 })
             let quoted = JSONText.quote(text)
+            var bytes: [UInt8] = []
+            JSONText.quote(text, into: &bytes)
+            #expect(bytes == Array(quoted.utf8))
             #expect(RegistryJSON.parse(quoted)?.stringValue == text, "\(quoted)")
             let decoded = try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed)
             #expect(decoded as? String == text, "\(quoted)")
