@@ -23,6 +23,9 @@ int shim_el_get_clientdata(EditLine *el, void **data) { return el_get(el, EL_CLI
 int shim_history_int(History *h, HistEvent *ev, int op, int value) { return history(h, ev, op, value); }
 int shim_history_str(History *h, HistEvent *ev, int op, const char *value) { return history(h, ev, op, value); }
 int shim_history_void(History *h, HistEvent *ev, int op) { return history(h, ev, op); }
+int shim_history_nsave_fp(History *h, HistEvent *ev, size_t count, FILE *fp) {
+    return history(h, ev, H_NSAVE_FP, count, fp);
+}
 
 CURLcode shim_curl_setopt_long(CURL *c, CURLoption opt, long value) { return curl_easy_setopt(c, opt, value); }
 CURLcode shim_curl_setopt_string(CURL *c, CURLoption opt, const char *value) { return curl_easy_setopt(c, opt, value); }

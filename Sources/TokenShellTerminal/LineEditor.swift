@@ -81,15 +81,22 @@ public final class LineEditor: LineReader {
         return .line(line)
     }
 
-    /// Adds a line to history and saves the file at once (crash-safe, as redis-cli does).
+    /// Adds a line to history and appends it to the file at once (crash-safe, as redis-cli does).
     ///
     /// The shell decides what may be stored (no secrets, no space-prefixed lines); consecutive
-    /// duplicates are dropped here.
+    /// duplicates are dropped here. The file is appended to, never rewritten from memory, so
+    /// two shells running at once both keep their lines.
     public func add(toHistory line: String) {
-        guard !line.isEmpty else { return }
+        guard !line.isEmpty, line != newestEntry else { return }
         var event = HistEvent()
         _ = shim_history_str(history, &event, H_ENTER, line)
-        saveHistory()
+        appendNewestToFile()
+    }
+
+    private var newestEntry: String? {
+        var event = HistEvent()
+        guard shim_history_void(history, &event, H_FIRST) != -1, let text = event.str else { return nil }
+        return String(cString: text)
     }
 
     /// History lines, oldest first (for the shell's `history [N]` command).
@@ -104,18 +111,54 @@ public final class LineEditor: LineReader {
         return entries.reversed()
     }
 
+    /// Loads the file; when appending has let it grow past twice the limit, writes the newest
+    /// `historySize` lines back (to a temporary file renamed over it).
     private func loadHistory() {
         guard let historyFile, access(historyFile, R_OK) == 0 else { return }
         var event = HistEvent()
         _ = shim_history_str(history, &event, H_LOAD, historyFile)
+        guard Self.lineCount(of: historyFile) > 2 * Int(Self.historySize) else { return }
+        let temporary = historyFile + ".tmp-\(getpid())"
+        if shim_history_str(history, &event, H_SAVE, temporary) != -1, chmod(temporary, 0o600) == 0,
+            rename(temporary, historyFile) == 0
+        {
+            return
+        }
+        unlink(temporary)
     }
 
-    private func saveHistory() {
+    /// Appends the newest entry, creating the file (mode 0600, with libedit's header line) if needed.
+    private func appendNewestToFile() {
         guard let historyFile else { return }
         Self.createParentDirectory(of: historyFile)
+        let descriptor = open(historyFile, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return }
+        fchmod(descriptor, 0o600)  // an older file may be wider
+        guard let file = fdopen(descriptor, "a") else {
+            close(descriptor)
+            return
+        }
+        // A fresh stream on an append descriptor starts at offset 0; move to the end so that
+        // libedit writes its header only into an empty file.
+        fseek(file, 0, SEEK_END)
         var event = HistEvent()
-        _ = shim_history_str(history, &event, H_SAVE, historyFile)
-        chmod(historyFile, 0o600)  // libedit already writes 0600; an older file may be wider
+        // libedit writes `count + 1` entries (its walk stops on the entry it counted to), so 0
+        // is the newest alone; the two-shell test would notice a libedit that differs.
+        _ = shim_history_nsave_fp(history, &event, 0, file)
+        fclose(file)
+    }
+
+    private static func lineCount(of path: String) -> Int {
+        guard let file = fopen(path, "r") else { return 0 }
+        defer { fclose(file) }
+        var count = 0
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let read = fread(&buffer, 1, buffer.count, file)
+            if read <= 0 { break }
+            count += buffer[0..<read].lazy.filter { $0 == UInt8(ascii: "\n") }.count
+        }
+        return count
     }
 
     /// Creates missing parent directories (mode 0700) so the default XDG path works first time.

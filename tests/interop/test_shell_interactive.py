@@ -101,3 +101,58 @@ def test_two_factor_login_prompts_for_the_code(start_sandbox, tmp_path):
     history = read_history(user.history)
     assert "login --auth-type legacy --username bob" in history
     assert PASSWORD not in history and code not in history
+
+
+def test_two_shells_at_once_keep_both_histories(start_sandbox, tmp_path):
+    """Each shell appends its own lines; neither rewrites the file from its memory."""
+    sandbox = start_sandbox("--user", f"alice:{PASSWORD}")
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    first = user.spawn()
+    first.expect(PROMPT)
+    second = user.spawn()
+    second.expect(PROMPT)
+    for child, line in [(first, "help whoami"), (second, "help login"), (first, "help token"), (second, "help ping")]:
+        child.sendline(line)
+        child.expect(PROMPT)
+    first.sendline("help token")  # a repeat of the previous line is not stored twice
+    first.expect(PROMPT)
+    for child in (first, second):
+        child.sendeof()
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0
+    lines = read_history(user.history).splitlines()
+    assert lines[0] == "_HiStOrY_V2_"
+    assert lines[1:] == ["help whoami", "help login", "help token", "help ping"]
+    assert oct(user.history.stat().st_mode & 0o777) == "0o600"
+
+    # A new shell reads all of them: Up recalls the last line either shell entered.
+    again = user.spawn()
+    again.expect(PROMPT)
+    again.send("\x1b[A")
+    again.expect("help ping")
+    again.sendline("")
+    again.expect(PROMPT)
+    again.sendeof()
+    again.expect(pexpect.EOF)
+
+
+def test_a_long_history_file_is_cut_back_when_a_shell_starts(start_sandbox, tmp_path):
+    """Appending lets the file grow; past twice the 1,000-line limit the newest 1,000 are kept."""
+    sandbox = start_sandbox("--user", f"alice:{PASSWORD}")
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    user.history.parent.mkdir(parents=True, exist_ok=True)
+    user.history.write_text("_HiStOrY_V2_\n" + "".join(f"help\\040{n}\n" for n in range(2500)))
+    user.history.chmod(0o644)
+    child = user.spawn()
+    child.expect(PROMPT)
+    child.sendline("whoami")
+    child.expect(PROMPT)
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    lines = read_history(user.history).splitlines()
+    assert lines[0] == "_HiStOrY_V2_"
+    assert lines[1] == "help 1500" and lines[-2] == "help 2499" and lines[-1] == "whoami"
+    assert len(lines) == 1 + 1000 + 1
+    assert oct(user.history.stat().st_mode & 0o777) == "0o600"
+    assert not list(user.history.parent.glob("*.tmp-*"))

@@ -30,6 +30,9 @@ int shim_el_get_clientdata(EditLine *el, void **data);
 int shim_history_int(History *h, HistEvent *ev, int op, int value);
 int shim_history_str(History *h, HistEvent *ev, int op, const char *value);
 int shim_history_void(History *h, HistEvent *ev, int op);
+/// H_NSAVE_FP: writes the newest entries to fp (the `_HiStOrY_V2_` line first when fp is at
+/// offset 0); libedit writes count + 1 of them.
+int shim_history_nsave_fp(History *h, HistEvent *ev, size_t count, FILE *fp);
 
 // MARK: libcurl
 
