@@ -26,7 +26,7 @@ public enum Lexer {
 
     /// Splits without expanding and without failing: what completion needs for a half-typed line.
     public static func scan(_ line: String) -> LexedLine {
-        var scanner = Scanner(Array(line))
+        var scanner = Scanner(Array(line.unicodeScalars))
         scanner.run()
         return LexedLine(
             words: scanner.words, error: scanner.error, openQuote: scanner.openQuote,
@@ -46,9 +46,12 @@ public struct LexedLine: Sendable, Equatable {
     public var endsInWord: Bool
 }
 
-/// The character-by-character state machine behind `Lexer`.
+/// The state machine behind `Lexer`, one Unicode scalar at a time.
+///
+/// Scalars, not Characters: a quote followed by a combining mark is one grapheme cluster, and
+/// scanning clusters would never see that quote (a POSIX shell reads bytes).
 private struct Scanner {
-    let chars: [Character]
+    let chars: [Unicode.Scalar]
     var index = 0
     var words: [Word] = []
     var error: ShellError?
@@ -59,7 +62,7 @@ private struct Scanner {
     var literal = ""
     var wordStart: Int?
 
-    init(_ chars: [Character]) {
+    init(_ chars: [Unicode.Scalar]) {
         self.chars = chars
     }
 
@@ -84,14 +87,14 @@ private struct Scanner {
                     fail("the line ends with a backslash", "escape a literal backslash as \\\\ or quote it")
                     return
                 }
-                literal.append(chars[index + 1])
+                literal.unicodeScalars.append(chars[index + 1])
                 index += 2
             case "$":
                 begin()
                 dollar()
             default:
                 begin()
-                literal.append(char)
+                literal.unicodeScalars.append(char)
                 index += 1
             }
         }
@@ -107,7 +110,7 @@ private struct Scanner {
         let start = index
         index += 1
         while index < chars.count, chars[index] != "'" {
-            literal.append(chars[index])
+            literal.unicodeScalars.append(chars[index])
             index += 1
         }
         guard index < chars.count else {
@@ -130,12 +133,12 @@ private struct Scanner {
                 return
             }
             if char == "\\", index + 1 < chars.count, ["\"", "\\", "$"].contains(chars[index + 1]) {
-                literal.append(chars[index + 1])
+                literal.unicodeScalars.append(chars[index + 1])
                 index += 2
             } else if char == "$" {
                 dollar()
             } else {
-                literal.append(char)
+                literal.unicodeScalars.append(char)
                 index += 1
             }
         }
@@ -161,7 +164,7 @@ private struct Scanner {
                 "write ${NAME}, or quote a literal dollar sign as '$' or \\$")
             return
         }
-        let name = String(chars[(start + 2)..<end])
+        let name = String(String.UnicodeScalarView(chars[(start + 2)..<end]))
         guard Self.isVariableName(name) else {
             fail(
                 "bad variable name '\(name)' at column \(start + 1)",
@@ -187,7 +190,7 @@ private struct Scanner {
         guard let start = wordStart else { return }
         flushLiteral()
         let end = min(index, chars.count)
-        let raw = String(chars[start..<end])
+        let raw = String(String.UnicodeScalarView(chars[start..<end]))
         words.append(Word(value: template.unexpandedText, raw: raw, range: start..<end, template: template))
         template = WordTemplate()
         wordStart = nil

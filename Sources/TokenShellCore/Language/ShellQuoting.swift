@@ -38,10 +38,12 @@ public enum ShellQuoting {
 
 extension String {
     /// Replaces every occurrence of one character, without Foundation.
-    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
+    /// By Unicode scalar, as the lexer reads: a `'` followed by a combining mark is one
+    /// Character, and comparing Characters would leave that quote unescaped.
+    fileprivate func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
         var result = ""
-        for char in self {
-            if char == target { result += replacement } else { result.append(char) }
+        for scalar in unicodeScalars {
+            if scalar == target { result += replacement } else { result.unicodeScalars.append(scalar) }
         }
         return result
     }

@@ -7,7 +7,7 @@ public struct Word: Sendable, Equatable {
     public var value: String
     /// The source text of the word, quotes and `${NAME}` as typed.
     public var raw: String
-    /// Character offsets of `raw` in the line (0-based, end exclusive).
+    /// Unicode scalar offsets of `raw` in the line (0-based, end exclusive).
     public var range: Range<Int>
     /// Literal parts and variable references, quotes removed.
     public var template: WordTemplate
@@ -21,6 +21,6 @@ public struct Word: Sendable, Equatable {
 
     /// A word made from plain text, as a wizard or a test supplies it.
     public init(_ text: String) {
-        self.init(value: text, raw: text, range: 0..<text.count, template: .literal(text))
+        self.init(value: text, raw: text, range: 0..<text.unicodeScalars.count, template: .literal(text))
     }
 }
