@@ -16,8 +16,11 @@ extension SandboxRoutes {
             return SandboxResponse(status: 200, body: data)
         }
         if request.method == "PUT", rest.isEmpty {
-            let (token, _) = try await authenticate(request)
+            let (token, user) = try await authenticate(request)
             if let refusal = TokenRules.authorize(token, .write, package: name) { throw refusal }
+            if TokenRules.publishNeedsSecondFactor(token, flavor: configuration.flavor) {
+                try await requireSecondFactor(request, user: user)
+            }
             try await publish(request, name: name)
             return .json(["ok": true, "id": name], status: 201)
         }

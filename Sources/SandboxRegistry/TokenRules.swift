@@ -130,6 +130,19 @@ enum TokenRules {
 
     enum PackageAction { case read, write }
 
+    /// Whether publishing with `token` needs the account's second factor (users without one are
+    /// never asked). npmjs enforces 2FA for publishing within a login session, and a package's
+    /// default setting ("require 2FA or a granular token with bypass 2FA") asks it of granular
+    /// tokens without bypass too.
+    static func publishNeedsSecondFactor(_ token: StoredToken, flavor: SandboxConfiguration.Flavor) -> Bool {
+        guard flavor == .npmjs else { return false }
+        switch token.kind {
+        case .session: return true
+        case .granular: return !token.bypass2FA
+        case .classic: return false
+        }
+    }
+
     /// Whether `token` may read or publish `package`.
     static func authorize(_ token: StoredToken, _ action: PackageAction, package: String) -> SandboxError? {
         let covered: Bool

@@ -27,6 +27,22 @@ import Testing
         #expect(error.message.contains("Classic tokens are no longer supported"))
     }
 
+    @Test func publishingAsksForTheSecondFactorInSessionsAndWithoutBypass() {
+        func token(_ kind: StoredToken.Kind, bypass: Bool = false) -> StoredToken {
+            StoredToken(
+                key: "k", display: "npm_AbCd...WxYz", user: "bob", kind: kind, name: nil, description: nil,
+                readonly: false, cidr: [], created: now, updated: now, expires: nil, access: "read-write",
+                packagesAll: true, packages: [], scopes: [], orgs: [], orgsPermission: "no-access", bypass2FA: bypass)
+        }
+        #expect(TokenRules.publishNeedsSecondFactor(token(.session), flavor: .npmjs))
+        #expect(TokenRules.publishNeedsSecondFactor(token(.granular), flavor: .npmjs))
+        #expect(!TokenRules.publishNeedsSecondFactor(token(.granular, bypass: true), flavor: .npmjs))
+        #expect(!TokenRules.publishNeedsSecondFactor(token(.classic), flavor: .npmjs))
+        for kind in [StoredToken.Kind.session, .granular, .classic] {
+            #expect(!TokenRules.publishNeedsSecondFactor(token(kind), flavor: .classic))
+        }
+    }
+
     @Test func npmjsNeedsAName() {
         let result = grant(["password": "pw", "packages_and_scopes_permission": "read-only"])
         #expect((try? result.get()) == nil)

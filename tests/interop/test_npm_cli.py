@@ -9,6 +9,7 @@ import urllib.parse
 import urllib.request
 
 from harness import totp
+from shell import ShellHome
 
 PASSWORD = "correct-horse-7"
 TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
@@ -221,16 +222,20 @@ def test_login_and_whoami_under_a_prefix(start_sandbox, npm_for):
     assert npm.run("whoami").stdout.strip() == "alice"
 
 
+def tiny_package(tmp_path, version):
+    package = tmp_path / f"tiny-{version}"
+    package.mkdir()
+    (package / "package.json").write_text(json.dumps({"name": "tokensh-tiny", "version": version, "main": "index.js"}))
+    (package / "index.js").write_text("module.exports = 42\n")
+    return package
+
+
 def test_publish_refused_with_read_only_token_and_accepted_with_publish_token(start_sandbox, npm_for, tmp_path):
     sandbox, npm = logged_in(start_sandbox, npm_for, "--flavor", "classic")
     read_only = TOKEN_RE.search(npm.run("token", "create", "--read-only", input=PASSWORD + "\n").stdout).group(0)
     publish = TOKEN_RE.search(npm.run("token", "create", input=PASSWORD + "\n").stdout).group(0)
 
-    package = tmp_path / "tiny"
-    package.mkdir()
-    (package / "package.json").write_text(json.dumps({"name": "tokensh-tiny", "version": "1.0.0", "main": "index.js"}))
-    (package / "index.js").write_text("module.exports = 42\n")
-
+    package = tiny_package(tmp_path, "1.0.0")
     npm.userconfig.write_text(f"{sandbox.nerf}:_authToken={read_only}\n")
     refused = npm.run("publish", cwd=package)
     assert refused.returncode != 0
@@ -243,3 +248,40 @@ def test_publish_refused_with_read_only_token_and_accepted_with_publish_token(st
     assert view.returncode == 0, view.stderr
     assert view.stdout.strip() == "1.0.0"
     assert_log_clean(sandbox, PASSWORD, read_only, publish)
+
+
+def test_npmjs_asks_a_2fa_user_for_the_otp_to_publish_in_a_session(start_sandbox, npm_for, tmp_path):
+    """npmjs enforces 2FA for publishing with a login session; a granular token needs bypass 2FA."""
+    sandbox = start_sandbox("--user", f"bob:{PASSWORD}:otp", "--user", f"carol:{PASSWORD}:otp", totp_users=["bob", "carol"])
+    npm = npm_for(sandbox)
+    status, output = npm.login_legacy("bob", PASSWORD, otp=lambda: sandbox.otp("bob"))
+    assert status == 0, output
+    session = npm.token()
+
+    first = tiny_package(tmp_path, "1.0.0")
+    without = npm.run("publish", cwd=first)
+    assert without.returncode != 0
+    assert "EOTP" in without.stderr or "one-time password" in without.stderr, without.stderr
+    code = sandbox.otp("bob", at=time.time() + 30)
+    published = npm.run("publish", f"--otp={code}", cwd=first)
+    assert published.returncode == 0, published.stderr
+    assert npm.run("view", "tokensh-tiny", "version").stdout.strip() == "1.0.0"
+
+    # carol makes two granular write tokens with tokensh, one bypassing 2FA.
+    carol = ShellHome(tmp_path / "carol", sandbox.url)
+    login = carol.run(
+        "-c", "login --auth-type legacy --username carol", env={"TOKENSH_PASSWORD": PASSWORD, "TOKENSH_OTP": sandbox.otp("carol")}
+    )
+    assert login.returncode == 0, login.stderr
+    made = carol.run(
+        "-c",
+        "token create --name ci-publish --packages-and-scopes-permission read-write --packages-all --expires 7 --bypass-2fa",
+        env={"TOKENSH_PASSWORD": PASSWORD, "TOKENSH_OTP": sandbox.otp("carol", at=time.time() + 30)},
+    )
+    assert made.returncode == 0, made.stderr
+    bypass = TOKEN_RE.search(made.stdout).group(0)
+    npm.userconfig.write_text(f"{sandbox.nerf}:_authToken={bypass}\n")
+    unattended = npm.run("publish", cwd=tiny_package(tmp_path, "1.0.1"))
+    assert unattended.returncode == 0, unattended.stderr
+    assert npm.run("view", "tokensh-tiny", "version").stdout.strip() == "1.0.1"
+    assert_log_clean(sandbox, PASSWORD, code, bypass, session)
