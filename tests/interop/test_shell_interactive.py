@@ -1,6 +1,7 @@
 """The interactive shell under a pseudo-terminal, as a person would use it."""
 
 import re
+import sys
 import time
 
 import pexpect
@@ -156,3 +157,43 @@ def test_a_long_history_file_is_cut_back_when_a_shell_starts(start_sandbox, tmp_
     assert len(lines) == 1 + 1000 + 1
     assert oct(user.history.stat().st_mode & 0o777) == "0o600"
     assert not list(user.history.parent.glob("*.tmp-*"))
+
+
+BROWSER_SCRIPT = """#!{python}
+# A stand-in browser: records the URL it was given and approves the login as a person would.
+import os, re, sys, urllib.parse, urllib.request
+url = sys.argv[1]
+with open(os.environ["BROWSER_LOG"], "a") as log:
+    log.write(url + "\\n")
+page = urllib.request.urlopen(url, timeout=10).read().decode()
+action = re.search(r'<form[^>]*action="([^"]*)"', page)
+target = urllib.parse.urljoin(url, action.group(1)) if action else url
+form = urllib.parse.urlencode({{"username": "alice", "password": os.environ["BROWSER_PASSWORD"]}}).encode()
+urllib.request.urlopen(urllib.request.Request(target, data=form, method="POST"), timeout=10).read()
+"""
+
+
+def test_web_login_offers_the_browser_and_polls_until_approved(start_sandbox, tmp_path):
+    sandbox = start_sandbox("--user", f"alice:{PASSWORD}")
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    browser = tmp_path / "browser"
+    browser.write_text(BROWSER_SCRIPT.format(python=sys.executable))
+    browser.chmod(0o700)
+    log = tmp_path / "browser.log"
+    child = user.spawn(
+        env={"BROWSER": str(browser), "BROWSER_LOG": str(log), "BROWSER_PASSWORD": PASSWORD}
+    )
+    child.expect(PROMPT)
+    child.sendline("login --auth-type web")
+    child.expect(r"Login at:\s+(http://\S+)")
+    login_url = child.match.group(1)
+    child.expect(r"Open it in your browser\? \[Y/n\]")
+    child.sendline("")
+    child.expect("(?i)logged in as alice", timeout=30)
+    child.expect(PROMPT)
+    assert "alice@" in child.after
+    child.sendline("exit")
+    child.expect(pexpect.EOF)
+    assert log.read_text().split() == [login_url], "the browser got the login URL, once"
+    assert login_url.startswith(sandbox.url)
+    assert user.run("-c", "whoami").stdout.strip() == "alice"
