@@ -407,6 +407,34 @@ def test_a_self_signed_certificate_is_accepted_with_npm_cafile(tmp_path, certifi
         assert server.seen("GET")[0].headers.get("authorization") == f"Bearer {TOKEN}"
 
 
+def test_an_unlisted_full_token_is_revoked_the_npm_way_only_over_https(tmp_path, certificate):
+    """Not in the list: after the confirmation the token itself goes in the DELETE URL, as npm does."""
+    stranger = "npm_" + "Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4J3i2"
+
+    def serve(exchange):
+        if exchange.method == "GET" and exchange.path.startswith("/-/npm/v1/tokens"):
+            exchange.reply(200, {"objects": [], "total": 0, "urls": {}})
+        elif exchange.method == "DELETE":
+            exchange.reply(204)
+        else:
+            exchange.reply(404, {"error": "not found"})
+
+    with LoopbackServer(serve, tls=certificate) as server:
+        user = User(tmp_path / "home", server.url)
+        with open(user.userconfig, "a") as config:
+            config.write(f"cafile={certificate[0]}\n")
+        refused = user.measure("-c", "token revoke ${STRANGER}", env={"STRANGER": stranger})
+        assert refused.returncode == 2 and "--yes" in refused.stderr, refused.stderr
+        assert not server.seen("DELETE")
+        run = user.measure("-c", "token revoke ${STRANGER} --yes", env={"STRANGER": stranger})
+        assert run.returncode == 0, run.stderr
+        [delete] = server.seen("DELETE")
+        assert delete.path == "/-/npm/v1/tokens/token/" + stranger
+        assert delete.headers.get("authorization") == f"Bearer {TOKEN}"
+        assert stranger not in run.stdout + run.stderr
+        assert "Revoked npm_Z9y8...J3i2." in run.stdout
+
+
 def test_cafile_counts_from_a_userconfig_outside_home(tmp_path, certificate):
     """`--userconfig` names a file other than ~/.npmrc: its `cafile` still reaches the transport."""
     with LoopbackServer(whoami_ok, tls=certificate) as server:
