@@ -1,5 +1,6 @@
 """Driving the built tokensh binary: under a pseudo-terminal (pexpect) or with pipes."""
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -57,3 +58,19 @@ class ShellHome:
 
 
 PROMPT = r"tokensh [^\r\n]*> "
+
+
+def logged_in(start_sandbox, tmp_path, password, *args):
+    """A sandbox with the user alice (and `args`), and a home logged in to it as alice."""
+    sandbox = start_sandbox("--user", f"alice:{password}", *args)
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    result = user.run("-c", "login --auth-type legacy --username alice", env={"TOKENSH_PASSWORD": password})
+    assert result.returncode == 0, result.stderr
+    return sandbox, user
+
+
+def listed(user):
+    """`token list --json` for the user, parsed."""
+    result = user.run("--json", "-c", "token list")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)

@@ -5,25 +5,11 @@ import json
 import re
 
 from harness import Npm
-from shell import ShellHome
+from shell import listed, logged_in
 
 PASSWORD = "correct-horse-7"
 TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
 ENV = {"TOKENSH_PASSWORD": PASSWORD}
-
-
-def logged_in(start_sandbox, tmp_path, *args):
-    sandbox = start_sandbox("--user", f"alice:{PASSWORD}", *args)
-    user = ShellHome(tmp_path / "home", sandbox.url)
-    result = user.run("-c", "login --auth-type legacy --username alice", env=ENV)
-    assert result.returncode == 0, result.stderr
-    return sandbox, user
-
-
-def listed(user):
-    result = user.run("--json", "-c", "token list")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def create_posts(sandbox):
@@ -35,7 +21,7 @@ def create(user, flags, env=None):
 
 
 def test_classic_list_of_2500_tokens_as_json_and_at_80_and_200_columns(start_sandbox, tmp_path):
-    sandbox, user = logged_in(start_sandbox, tmp_path, "--flavor", "classic", "--seed-tokens", "2500")
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD, "--flavor", "classic", "--seed-tokens", "2500")
     entries = listed(user)
     assert len(entries) == 2501, "2500 seeded and the login token"
     assert len({entry["id"] for entry in entries}) == 2501, "short ids are unique"
@@ -58,7 +44,7 @@ def test_classic_list_of_2500_tokens_as_json_and_at_80_and_200_columns(start_san
 
 
 def test_create_from_flags_and_refusals_before_any_request(start_sandbox, tmp_path):
-    sandbox, user = logged_in(start_sandbox, tmp_path)
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD)
     good = create(user, "--name ci --packages-and-scopes-permission read-only --packages-all --expires 30 --save none")
     assert good.returncode == 0, good.stderr
     tokens = TOKEN_RE.findall(good.stdout)
@@ -91,7 +77,7 @@ def test_create_from_flags_and_refusals_before_any_request(start_sandbox, tmp_pa
 
 
 def test_revoke_by_prefix_and_by_name_each_remove_one(start_sandbox, tmp_path):
-    sandbox, user = logged_in(start_sandbox, tmp_path)
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD)
     for name in ("one", "two", "three"):
         made = create(user, f"--name {name} --preset ci-install")
         assert made.returncode == 0, made.stderr
@@ -112,7 +98,7 @@ def test_revoke_by_prefix_and_by_name_each_remove_one(start_sandbox, tmp_path):
 
 
 def test_tokensh_and_npm_list_and_revoke_each_others_tokens(start_sandbox, tmp_path):
-    sandbox, user = logged_in(start_sandbox, tmp_path, "--flavor", "classic")
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD, "--flavor", "classic")
     npm = Npm(user.home, sandbox.url)
     npm.userconfig = user.userconfig
     npm.env["NPM_CONFIG_USERCONFIG"] = str(user.userconfig)
@@ -140,7 +126,7 @@ def test_tokensh_and_npm_list_and_revoke_each_others_tokens(start_sandbox, tmp_p
 
 
 def test_a_registry_that_grants_write_for_a_read_only_request_is_caught(start_sandbox, tmp_path):
-    sandbox, user = logged_in(start_sandbox, tmp_path, "--fault", "grant-write")
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD, "--fault", "grant-write")
     result = create(user, "--name ci --preset ci-install")
     assert result.returncode == 1, result.stderr
     assert "granted more than asked" in result.stderr and "read-write" in result.stderr
@@ -150,7 +136,7 @@ def test_a_registry_that_grants_write_for_a_read_only_request_is_caught(start_sa
 
 
 def test_rotate_keeps_the_rights_with_a_fresh_expiry(start_sandbox, tmp_path):
-    sandbox, user = logged_in(start_sandbox, tmp_path)
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD)
     made = create(user, "--name ci --packages-and-scopes-permission read-only --scopes @acme --expires 10 --cidr 192.0.2.0/24")
     assert made.returncode == 0, made.stderr
     [old] = listed(user)
@@ -167,7 +153,7 @@ def test_rotate_keeps_the_rights_with_a_fresh_expiry(start_sandbox, tmp_path):
 
 
 def test_npmjs_refuses_a_120_day_write_token_and_bypass_2fa_stays_off(start_sandbox, tmp_path):
-    sandbox, user = logged_in(start_sandbox, tmp_path)
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD)
     long = create(user, "--name pub --packages-and-scopes-permission read-write --packages-all --expires 120")
     assert long.returncode == 1, long.stderr
     assert "90 days" in long.stderr, long.stderr
@@ -180,7 +166,7 @@ def test_npmjs_refuses_a_120_day_write_token_and_bypass_2fa_stays_off(start_sand
 
 
 def test_prune_previews_then_needs_yes(start_sandbox, tmp_path):
-    sandbox, user = logged_in(start_sandbox, tmp_path, "--seed-tokens", "30")
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD, "--seed-tokens", "30")
     before = listed(user)
     expired = [entry for entry in before if entry["expired"]]
     assert expired, "the seeded tokens include expired ones"

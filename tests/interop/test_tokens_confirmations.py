@@ -1,30 +1,15 @@
 """Revoke, rotate and prune ask at a terminal: no (the default) keeps everything, yes acts."""
 
 import io
-import json
 import re
 
 import pexpect
 
-from shell import PROMPT, ShellHome
+from shell import PROMPT, listed, logged_in
 
 PASSWORD = "correct-horse-7"
 ENV = {"TOKENSH_PASSWORD": PASSWORD}
 TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
-
-
-def logged_in(start_sandbox, tmp_path, *args):
-    sandbox = start_sandbox("--user", f"alice:{PASSWORD}", *args)
-    user = ShellHome(tmp_path / "home", sandbox.url)
-    result = user.run("-c", "login --auth-type legacy --username alice", env=ENV)
-    assert result.returncode == 0, result.stderr
-    return sandbox, user
-
-
-def listed(user):
-    result = user.run("--json", "-c", "token list")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def deletes(sandbox):
@@ -39,7 +24,7 @@ def finish(child):
 
 
 def test_revoke_asks_and_only_yes_revokes(start_sandbox, tmp_path):
-    sandbox, user = logged_in(start_sandbox, tmp_path)
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD)
     made = user.run("-c", "token create --name one --preset ci-install", env=ENV)
     assert made.returncode == 0, made.stderr
     child = user.spawn()
@@ -66,7 +51,7 @@ def test_revoke_asks_and_only_yes_revokes(start_sandbox, tmp_path):
 
 def test_revoking_the_shells_own_token_asks_a_second_time(start_sandbox, tmp_path):
     # The classic flavour lists the login token, so the shell's own token can be chosen.
-    sandbox, user = logged_in(start_sandbox, tmp_path, "--flavor", "classic")
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD, "--flavor", "classic")
     [own] = listed(user)
     child = user.spawn()
     child.expect(PROMPT)
@@ -95,7 +80,7 @@ def test_revoking_the_shells_own_token_asks_a_second_time(start_sandbox, tmp_pat
 
 
 def test_rotate_asks_before_creating_and_before_revoking_the_old_token(start_sandbox, tmp_path):
-    sandbox, user = logged_in(start_sandbox, tmp_path, "--flavor", "classic")
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD, "--flavor", "classic")
     made = user.run("-c", "token create --read-only --cidr 192.0.2.0/24", env=ENV)
     assert made.returncode == 0, made.stderr
     [old] = [entry for entry in listed(user) if entry["access"] == "read-only"]
@@ -130,7 +115,7 @@ def test_rotate_asks_before_creating_and_before_revoking_the_old_token(start_san
 
 
 def test_prune_previews_and_asks(start_sandbox, tmp_path):
-    sandbox, user = logged_in(start_sandbox, tmp_path, "--seed-tokens", "30")
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD, "--seed-tokens", "30")
     before = listed(user)
     expired = [entry for entry in before if entry["expired"]]
     assert expired
@@ -154,7 +139,7 @@ def test_prune_previews_and_asks(start_sandbox, tmp_path):
 
 
 def test_a_full_token_missing_from_the_list_is_never_sent_over_http(start_sandbox, tmp_path):
-    sandbox, user = logged_in(start_sandbox, tmp_path)
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD)
     stranger = "npm_" + "Q7" * 18
     for args in (("-c", "token revoke ${STRANGER}"), ("-c", "token revoke ${STRANGER} --yes")):
         result = user.run(*args, env={"STRANGER": stranger})

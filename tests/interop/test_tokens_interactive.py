@@ -1,30 +1,17 @@
 """The token create wizard under a pseudo-terminal: defaults, `?`, TAB, Ctrl-C."""
 
-import json
 import re
 
 import pexpect
 
-from shell import PROMPT, ShellHome
+from shell import PROMPT, listed, logged_in
 
 PASSWORD = "correct-horse-7"
 TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
 
 
-def logged_in(start_sandbox, tmp_path):
-    sandbox = start_sandbox("--user", f"alice:{PASSWORD}")
-    user = ShellHome(tmp_path / "home", sandbox.url)
-    result = user.run("-c", "login --auth-type legacy --username alice", env={"TOKENSH_PASSWORD": PASSWORD})
-    assert result.returncode == 0, result.stderr
-    return sandbox, user
-
-
-def listed(user):
-    return json.loads(user.run("--json", "-c", "token list").stdout)
-
-
 def test_wizard_defaults_help_and_tab(start_sandbox, tmp_path):
-    sandbox, user = logged_in(start_sandbox, tmp_path)
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD)
     child = user.spawn()
     child.expect(PROMPT)
     child.sendline("token create")
@@ -71,7 +58,7 @@ def test_wizard_defaults_help_and_tab(start_sandbox, tmp_path):
 
 
 def test_ctrl_c_in_the_wizard_creates_nothing(start_sandbox, tmp_path):
-    sandbox, user = logged_in(start_sandbox, tmp_path)
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD)
     before = len(listed(user))
     child = user.spawn()
     child.expect(PROMPT)

@@ -4,13 +4,14 @@ import re
 import stat
 
 from harness import Npm
-from test_tokens import ENV, TOKEN_RE, listed, logged_in
+from shell import listed, logged_in
+from test_tokens import ENV, PASSWORD, TOKEN_RE
 
 FLAGS = "--name ci-read --packages-and-scopes-permission read-only --packages-all --expires 30"
 
 
 def test_save_to_a_private_file_keeps_the_token_out_of_stdout(start_sandbox, tmp_path):
-    sandbox, user = logged_in(start_sandbox, tmp_path)
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD)
     target = tmp_path / "secrets" / "ci.token"
     target.parent.mkdir()
     result = user.run("-c", f"token create {FLAGS} --save file:{target}", env=ENV)
@@ -28,7 +29,7 @@ def test_save_to_a_private_file_keeps_the_token_out_of_stdout(start_sandbox, tmp
 
 
 def test_save_to_the_user_config_replaces_the_login_and_npm_accepts_it(start_sandbox, tmp_path):
-    sandbox, user = logged_in(start_sandbox, tmp_path)
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD)
     before = user.config_text()
     result = user.run("-c", f"token create {FLAGS} --save user", env=ENV)
     assert result.returncode == 0, result.stderr
@@ -45,7 +46,7 @@ def test_save_to_the_user_config_replaces_the_login_and_npm_accepts_it(start_san
 
 
 def test_save_to_the_project_writes_the_variable_line_never_the_token(start_sandbox, tmp_path):
-    sandbox, user = logged_in(start_sandbox, tmp_path)
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD)
     project = user.home / "app"
     project.mkdir()
     (project / "package.json").write_text('{"name":"app","version":"1.0.0"}\n')
