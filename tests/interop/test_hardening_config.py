@@ -10,7 +10,6 @@ import os
 import random
 import statistics
 import subprocess
-import threading
 import time
 
 import pytest

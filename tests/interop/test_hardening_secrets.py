@@ -11,9 +11,7 @@ import os
 import re
 
 import pexpect
-import pytest
 
-from harness import tokensh_bin
 from shell import PROMPT, ShellHome
 
 PASSWORD = "Tr0ub4dor&3-hygiene"

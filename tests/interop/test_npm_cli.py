@@ -8,7 +8,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from harness import totp
 from shell import ShellHome
 
 PASSWORD = "correct-horse-7"

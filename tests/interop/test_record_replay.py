@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pexpect
-import pytest
 
 from harness import tokensh_bin
 from shell import PROMPT, ShellHome

@@ -5,7 +5,6 @@ import os
 import stat
 import subprocess
 import zlib
-from pathlib import Path
 
 import pytest
 

@@ -10,7 +10,6 @@ The benchmark reuses `run_load`; the test suite runs it briefly (test_hardening_
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
