@@ -17,6 +17,16 @@ def read_history(path):
     return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), raw)
 
 
+def run_recalled_line(user, expected):
+    """A new shell whose Up arrow recalls `expected`, which Enter then runs."""
+    child = user.spawn()
+    child.expect(PROMPT)
+    child.send("\x1b[A")
+    child.expect(expected)
+    child.sendline("")
+    return child
+
+
 def test_prompt_completion_ctrl_c_login_whoami_and_history(start_sandbox, tmp_path):
     sandbox = start_sandbox("--user", f"alice:{PASSWORD}")
     user = ShellHome(tmp_path / "home", sandbox.url)
@@ -71,11 +81,7 @@ def test_prompt_completion_ctrl_c_login_whoami_and_history(start_sandbox, tmp_pa
     assert oct(user.history.stat().st_mode & 0o777) == "0o600"
 
     # After a restart the history is there: Up arrow recalls the last command.
-    again = user.spawn()
-    again.expect(PROMPT)
-    again.send("\x1b[A")
-    again.expect("whoami")
-    again.sendline("")
+    again = run_recalled_line(user, "whoami")
     again.expect("alice")
     again.sendline("exit")
     again.expect(pexpect.EOF)
@@ -127,11 +133,7 @@ def test_two_shells_at_once_keep_both_histories(start_sandbox, tmp_path):
     assert oct(user.history.stat().st_mode & 0o777) == "0o600"
 
     # A new shell reads all of them: Up recalls the last line either shell entered.
-    again = user.spawn()
-    again.expect(PROMPT)
-    again.send("\x1b[A")
-    again.expect("help ping")
-    again.sendline("")
+    again = run_recalled_line(user, "help ping")
     again.expect(PROMPT)
     again.sendeof()
     again.expect(pexpect.EOF)
