@@ -33,11 +33,16 @@ ensure_test_tools() {
         as_root apt-get update -qq >&2
         DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >&2
     fi
-    if ! python3 -c 'import pytest, pexpect' >/dev/null 2>&1; then
-        echo "installing: pytest pexpect (pip)" >&2
-        python3 -m pip install -q pytest pexpect >&2
+    # Debian's own python3 is externally managed (PEP 668): its packages, not pip.
+    if ! /usr/bin/python3 -c 'import pytest, pexpect' >/dev/null 2>&1; then
+        echo "installing: python3-pytest python3-pexpect" >&2
+        as_root apt-get update -qq >&2
+        DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq python3-pytest python3-pexpect >&2
     fi
 }
+
+# The interpreter the Python suites run with: the system's, whose packages ensure_test_tools installs.
+PYTHON=/usr/bin/python3
 
 # Release builds carry the Swift runtime and FoundationEssentials inside each binary: binding
 # them from shared libraries at every start was about a quarter of `tokensh -c whoami`.
