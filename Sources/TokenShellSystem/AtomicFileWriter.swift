@@ -17,10 +17,12 @@ import TokenShellCore
 /// Read-modify-write of a config file that loses nothing: under a lock, through a temporary
 /// file in the same folder that is synced and renamed over the target.
 ///
-/// Locking: an exclusive `flock` on the folder that holds the target. Not on the file itself,
-/// whose inode the rename replaces (a waiter would then hold a lock on the old file), and not on
-/// a sibling `FILE.lock`, which would litter the home folder. Every tokensh process serialises
-/// its edits of files in that folder; npm itself takes no lock.
+/// Locking: an exclusive `flock` on a private lock file that stands for the target (see
+/// ``ConfigLock``). Not on the file itself, whose inode the rename replaces (a waiter would then
+/// hold a lock on the old file). npm itself takes no lock.
+///
+/// Reading takes only regular files of at most ``maximumSize`` bytes, and works in bytes: the
+/// transform gets and returns bytes, so an edit keeps what is not UTF-8.
 ///
 /// A symlinked config is written through to its target (the link stays a link). A crash at any
 /// point leaves either the old or the new contents, never a mix.
@@ -66,31 +68,38 @@ public struct AtomicFileWriter: Sendable {
         public var wasLooserThanPrivate: Bool
     }
 
-    public let options: Options
+    /// The largest file read: an npm config is a few hundred bytes, a large one a few KB. A
+    /// MiB is far beyond any real one and small enough to hold in memory without a thought;
+    /// anything bigger is a mistake or a trap (a link to `/dev/zero`).
+    public static let maximumSize = 1_048_576
 
-    public init(options: Options = .userConfig) {
+    public let options: Options
+    public let locking: ConfigLockSettings
+
+    public init(options: Options = .userConfig, locking: ConfigLockSettings = .current) {
         self.options = options
+        self.locking = locking
     }
 
-    /// Locks, reads the current text (`nil` when the file does not exist), lets `transform`
-    /// compute the new text (`nil` for no change) and replaces the file atomically.
+    /// Locks, reads the current bytes (`nil` when the file does not exist), lets `transform`
+    /// compute the new bytes (`nil` for no change) and replaces the file atomically.
     @discardableResult
-    public func update(path: String, _ transform: (String?) throws -> String?) throws -> Outcome {
+    public func update(path: String, _ transform: ([UInt8]?) throws -> [UInt8]?) throws -> Outcome {
         let target = try Self.resolveSymlinks(path)
         let isLink = target != path
         let folder = PathString.deletingLastComponent(target)
-        let lock = try FolderLock(folder: folder.isEmpty ? "." : folder)
+        let lock = try ConfigLock(for: target, settings: locking)
         defer { lock.release() }
         StagedFile.removeAbandoned(nextTo: target)
 
         let current = try Self.read(target)
         let previousMode = current?.mode
         let looser = previousMode.map { $0 & 0o077 != 0 } ?? false
-        guard let next = try transform(current?.text), next != current?.text else {
+        guard let next = try transform(current?.bytes), next != current?.bytes else {
             return Outcome(
                 action: .unchanged, resolvedPath: target, previousMode: previousMode, wasLooserThanPrivate: looser)
         }
-        if options.deleteIfEmpty, !isLink, next.allSatisfy(\.isWhitespace) {
+        if options.deleteIfEmpty, !isLink, next.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {
             if current != nil, unlink(target) != 0, errno != ENOENT {
                 throw Self.failure("cannot delete \(target)", errno)
             }
@@ -128,8 +137,12 @@ public struct AtomicFileWriter: Sendable {
         throw ShellError(.failure, "too many levels of symbolic links at \(path)")
     }
 
-    static func read(_ path: String) throws -> (text: String, mode: mode_t)? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// A config file's bytes and permission bits, or `nil` when it does not exist. Only a
+    /// regular file of at most ``maximumSize`` bytes is read: opened with `O_NONBLOCK` so a FIFO
+    /// cannot hang the shell, checked with `fstat` before a byte is read, and read no further
+    /// than one byte past the limit, so a device or a growing file cannot exhaust memory.
+    static func read(_ path: String) throws -> (bytes: [UInt8], mode: mode_t)? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if descriptor < 0 {
             if errno == ENOENT { return nil }
             throw failure("cannot read \(path)", errno)
@@ -137,9 +150,18 @@ public struct AtomicFileWriter: Sendable {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure("cannot inspect \(path)", errno) }
+        let type = info.st_mode & S_IFMT
+        guard type == S_IFREG else {
+            throw ShellError(
+                .failure, "\(path) is \(describe(type)), not a regular file: npm settings are read only from files",
+                hint: "remove it or replace it with a regular file")
+        }
+        guard Int(info.st_size) <= maximumSize else {
+            throw tooLarge(path)
+        }
         var data = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
+        while data.count <= maximumSize {
             let count = systemRead(descriptor, &chunk, chunk.count)
             if count < 0 {
                 if errno == EINTR { continue }
@@ -148,7 +170,25 @@ public struct AtomicFileWriter: Sendable {
             if count == 0 { break }
             data.append(contentsOf: chunk[0..<count])
         }
-        return (String(decoding: data, as: UTF8.self), info.st_mode & 0o7777)
+        guard data.count <= maximumSize else { throw tooLarge(path) }
+        return (data, info.st_mode & 0o7777)
+    }
+
+    private static func tooLarge(_ path: String) -> ShellError {
+        ShellError(
+            .failure, "\(path) is larger than 1 MiB: too large to be an npm config file",
+            hint: "check what wrote it; an .npmrc holds a few lines of settings")
+    }
+
+    private static func describe(_ type: mode_t) -> String {
+        switch type {
+        case S_IFDIR: "a folder"
+        case S_IFIFO: "a named pipe (FIFO)"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        default: "a special file"
+        }
     }
 
     static func syncFolder(_ folder: String) {

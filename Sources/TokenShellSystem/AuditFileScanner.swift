@@ -47,8 +47,9 @@ public struct AuditFileScanner: AuditFileAccess {
             guard seen.insert(path).inserted else { return }
             switch Self.readText(path, sizeLimit: sizeLimit) {
             case .text(let text, let mode):
-                collection.sources.append(
-                    AuditSource(path: display, location: location, text: text, mode: mode, absolutePath: path))
+                var source = AuditSource(path: display, location: location, text: text, mode: mode, absolutePath: path)
+                source.isAbandonedStaging = StagedFile.targetName(ofStaging: PathString.lastComponent(path)) != nil
+                collection.sources.append(source)
                 collection.filesRead += 1
             case .skipped:
                 skipped += 1
@@ -60,6 +61,13 @@ public struct AuditFileScanner: AuditFileAccess {
         add(request.userConfigPath, display: request.userConfigPath, location: .userConfig, sizeLimit: nil)
         if let global = request.globalConfigPath {
             add(global, display: global, location: .globalConfig, sizeLimit: nil)
+        }
+        // What killed writes of these two left next to them (the project's are found by the walk).
+        for config in [request.userConfigPath, request.globalConfigPath].compactMap({ $0 }) {
+            let target = (try? AtomicFileWriter.resolveSymlinks(config)) ?? config
+            for leftover in StagedFile.stagingFiles(nextTo: target) {
+                add(leftover, display: leftover, location: .untracked, sizeLimit: Self.maximumFileSize)
+            }
         }
         let tracked = GitRunner.lines(["ls-files", "-z"], in: root, separator: 0)
         if let tracked {
@@ -148,7 +156,8 @@ public struct AuditFileScanner: AuditFileAccess {
         return .text(String(decoding: data, as: UTF8.self), mode: UInt32(info.st_mode & 0o7777))
     }
 
-    /// `.npmrc`, `.yarnrc.yml` and `.env*` files under `root`, relative to it, tracked or not.
+    /// `.npmrc`, `.yarnrc.yml` and `.env*` files under `root`, relative to it, tracked or not,
+    /// and the temporary files killed writes left (`..npmrc.tmp-…`).
     static func configFiles(under root: String) -> [String] {
         var found: [String] = []
         var pending = [""]
@@ -163,7 +172,9 @@ public struct AuditFileScanner: AuditFileAccess {
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR where !skippedFolders.contains(name):
                     pending.append(path)
-                case S_IFREG where AuditSource.FileKind(path: name) != .other:
+                case S_IFREG
+                where AuditSource.FileKind(path: name) != .other
+                    || StagedFile.targetName(ofStaging: name).map({ AuditSource.FileKind(path: $0) == .npmrc }) == true:
                     found.append(path)
                 default:
                     continue

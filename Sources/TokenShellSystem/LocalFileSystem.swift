@@ -26,8 +26,10 @@ public struct LocalFileSystem: ConfigFileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// A config file's text; a FIFO, a device, a folder or a file over 1 MiB is refused with a
+    /// `ShellError` naming it (see `AtomicFileWriter.read`).
     public func contents(atPath path: String) throws -> String? {
-        try AtomicFileWriter.read(path)?.text
+        try AtomicFileWriter.read(path).map { String(decoding: $0.bytes, as: UTF8.self) }
     }
 
     /// Permission bits of a file (after following links), or `nil` when it does not exist;

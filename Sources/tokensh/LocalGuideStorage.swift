@@ -48,7 +48,7 @@ final class LocalGuideStorage: GuideStorage {
         }
         do {
             try PrivateFolder.make(paths.stateDirectory)
-            _ = try AtomicFileWriter(options: .userConfig).update(path: progressFile) { _ in text }
+            _ = try AtomicFileWriter(options: .userConfig).update(path: progressFile) { _ in Array(text.utf8) }
         } catch {
             throw ShellError(
                 .failure, "could not save the guide's progress in \(progressFile): \(error)",

@@ -45,6 +45,9 @@ final class LocalShellServices: ShellServices {
             let config = try NpmConfig.load(process.configInputs(cli: cli), fileSystem: LocalFileSystem())
             lastConfig.withLock { $0 = config }
             return config
+        } catch let error as ShellError {
+            // A config file that cannot be read names itself (a FIFO, a device, too large).
+            throw error
         } catch {
             throw ShellError(.failure, "cannot read npm's configuration: \(error)", hint: "check the file it names")
         }
@@ -74,12 +77,20 @@ final class LocalShellServices: ShellServices {
         transports.withLock { cache in cache.values.reduce(0) { $0 + $1.connectionsOpened } }
     }
 
+    /// Config locks in the user's state folder; a busy lock is announced on stderr and Ctrl-C
+    /// stops the wait.
+    var configLocking: ConfigLockSettings {
+        ConfigLockSettings(
+            paths: TokenShellPaths(environment: environment, home: process.home), isCancelled: Interrupts.isCancelled,
+            onWait: { Terminal.write($0, to: STDERR_FILENO) })
+    }
+
     func updateConfigFile(
-        _ path: String, kind: ConfigFileKind, _ transform: (String?) throws(ShellError) -> String?
+        _ path: String, kind: ConfigFileKind, _ transform: ([UInt8]?) throws(ShellError) -> [UInt8]?
     ) throws(ShellError) -> ConfigFileUpdate {
-        let writer = AtomicFileWriter(options: kind == .user ? .userConfig : .projectFile)
+        let writer = AtomicFileWriter(options: kind == .user ? .userConfig : .projectFile, locking: configLocking)
         do {
-            let outcome = try writer.update(path: path) { text in try transform(text) }
+            let outcome = try writer.update(path: path) { bytes in try transform(bytes) }
             return ConfigFileUpdate(
                 written: outcome.action != .unchanged, wasLooserThanPrivate: outcome.wasLooserThanPrivate)
         } catch let error as ShellError {
@@ -181,13 +192,14 @@ extension LocalShellServices {
     func writeScriptFile(_ path: String, contents: String, replacing: Bool) throws(ShellError) {
         let options = AtomicFileWriter.Options(newFileMode: 0o700, enforcePrivateMode: false, deleteIfEmpty: false)
         do {
-            let outcome = try AtomicFileWriter(options: options).update(path: path) { existing in
+            let writer = AtomicFileWriter(options: options, locking: configLocking)
+            let outcome = try writer.update(path: path) { existing in
                 if existing != nil, !replacing {
                     throw ShellError(
                         .failure, "\(path) already exists", hint: "choose another name, or add --force to replace it",
                         code: Shell.fileExistsCode)
                 }
-                return contents
+                return Array(contents.utf8)
             }
             // The writer keeps a replaced file's mode; a script must stay executable.
             if let previous = outcome.previousMode, previous & 0o100 == 0 {

@@ -8,9 +8,9 @@ import TokenShellCore
     @Test func newUserConfigIsCreatedPrivate() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let outcome = try AtomicFileWriter().update(path: folder.file(".npmrc")) { old in
+        let outcome = try folder.writer().update(path: folder.file(".npmrc")) { old in
             #expect(old == nil)
-            return "k=v\n"
+            return Array("k=v\n".utf8)
         }
         #expect(outcome.action == .written)
         #expect(try folder.read(".npmrc") == "k=v\n")
@@ -21,7 +21,7 @@ import TokenShellCore
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write(".npmrc", "a=1\n", mode: 0o644)
-        let outcome = try AtomicFileWriter().update(path: folder.file(".npmrc")) { ($0 ?? "") + "b=2\n" }
+        let outcome = try folder.writer().update(path: folder.file(".npmrc")) { ($0 ?? []) + Array("b=2\n".utf8) }
         #expect(outcome.wasLooserThanPrivate)
         #expect(outcome.previousMode == 0o644)
         #expect(try folder.mode(".npmrc") == 0o600)
@@ -32,7 +32,7 @@ import TokenShellCore
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write(".npmrc", "a=1\n", mode: 0o664)
-        try AtomicFileWriter(options: .projectFile).update(path: folder.file(".npmrc")) { _ in "a=2\n" }
+        try folder.writer(.projectFile).update(path: folder.file(".npmrc")) { _ in Array("a=2\n".utf8) }
         #expect(try folder.mode(".npmrc") == 0o664)
     }
 
@@ -42,7 +42,7 @@ import TokenShellCore
         try FileManager.default.createDirectory(atPath: folder.file("dotfiles"), withIntermediateDirectories: true)
         try folder.write("dotfiles/npmrc", "a=1\n")
         try FileManager.default.createSymbolicLink(atPath: folder.file(".npmrc"), withDestinationPath: "dotfiles/npmrc")
-        let outcome = try AtomicFileWriter().update(path: folder.file(".npmrc")) { ($0 ?? "") + "b=2\n" }
+        let outcome = try folder.writer().update(path: folder.file(".npmrc")) { ($0 ?? []) + Array("b=2\n".utf8) }
         #expect(outcome.resolvedPath == folder.file("dotfiles/npmrc"))
         let link = try FileManager.default.destinationOfSymbolicLink(atPath: folder.file(".npmrc"))
         #expect(link == "dotfiles/npmrc")
@@ -53,13 +53,13 @@ import TokenShellCore
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write(".npmrc", "a=1\n")
-        let outcome = try AtomicFileWriter().update(path: folder.file(".npmrc")) { _ in "\n" }
+        let outcome = try folder.writer().update(path: folder.file(".npmrc")) { _ in Array("\n".utf8) }
         #expect(outcome.action == .deleted)
         #expect(!FileManager.default.fileExists(atPath: folder.file(".npmrc")))
 
         try folder.write("keep", "a=1\n")
-        let keep = AtomicFileWriter(options: .init(deleteIfEmpty: false))
-        try keep.update(path: folder.file("keep")) { _ in "" }
+        let keep = folder.writer(.init(deleteIfEmpty: false))
+        try keep.update(path: folder.file("keep")) { _ in [] }
         #expect(try folder.read("keep") == "")
     }
 
@@ -67,7 +67,7 @@ import TokenShellCore
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write(".npmrc", "a=1\n", mode: 0o644)
-        let outcome = try AtomicFileWriter().update(path: folder.file(".npmrc")) { $0 }
+        let outcome = try folder.writer().update(path: folder.file(".npmrc")) { $0 }
         #expect(outcome.action == .unchanged)
         #expect(try folder.mode(".npmrc") == 0o644)
     }
@@ -76,7 +76,7 @@ import TokenShellCore
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write(".npmrc", "old=1\n")
-        let staged = try StagedFile(target: folder.file(".npmrc"), contents: "new=1\n", mode: 0o600)
+        let staged = try StagedFile(target: folder.file(".npmrc"), contents: Array("new=1\n".utf8), mode: 0o600)
         // The process "dies" here: no rename.
         #expect(try folder.read(".npmrc") == "old=1\n")
         #expect(FileManager.default.fileExists(atPath: staged.temporaryPath))
@@ -90,7 +90,7 @@ import TokenShellCore
         defer { folder.remove() }
         try folder.write(".npmrc", "a=1\n")
         #expect(throws: Boom.self) {
-            try AtomicFileWriter().update(path: folder.file(".npmrc")) { _ in throw Boom() }
+            try folder.writer().update(path: folder.file(".npmrc")) { _ in throw Boom() }
         }
         #expect(try folder.read(".npmrc") == "a=1\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [".npmrc"])
@@ -102,12 +102,13 @@ import TokenShellCore
         let path = folder.file(".npmrc")
         try folder.write(".npmrc", "# shared\n")
         let writers = 16
+        let writer = folder.writer()
         DispatchQueue.concurrentPerform(iterations: writers) { index in
             for round in 0..<5 {
-                _ = try? AtomicFileWriter().update(path: path) { old in
-                    var document = NpmrcDocument(parsing: old ?? "")
+                _ = try? writer.update(path: path) { old in
+                    var document = NpmrcDocument(bytes: old ?? [])
                     document.set("key-\(index)-\(round)", to: "value")
-                    return document.render()
+                    return document.bytes
                 }
             }
         }

@@ -21,11 +21,11 @@ struct NpmInteropTests {
         defer { folder.remove() }
         let userconfig = folder.file("userrc")
         try folder.write("userrc", "; kept comment\nfund=false\n", mode: 0o644)
-        try AtomicFileWriter().update(path: userconfig) { old in
-            var document = NpmrcDocument(parsing: old ?? "")
+        try folder.writer().update(path: userconfig) { old in
+            var document = NpmrcDocument(bytes: old ?? [])
             try document.setToken(Secret(Self.token), registry: "http://127.0.0.1:9/sub/")
             document.setScopeRegistry("@myco", registry: "http://127.0.0.1:9/sub/")
-            return document.render()
+            return document.bytes
         }
         let env = environment(home: folder.path)
         let list = try runProcess(

@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import TokenShellSystem
+
 /// A fresh folder under the system temporary folder, removed by `remove()`.
 struct TemporaryFolder {
     let path: String
@@ -28,7 +30,16 @@ struct TemporaryFolder {
         return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
     }
 
+    /// A private lock folder next to (not inside) this one, so listings of the folder stay exact.
+    var lockFolder: String { path + "-locks" }
+
+    /// A writer that keeps its lock files in ``lockFolder``, not in the real user's state folder.
+    func writer(_ options: AtomicFileWriter.Options = .userConfig) -> AtomicFileWriter {
+        AtomicFileWriter(options: options, locking: ConfigLockSettings(folder: lockFolder))
+    }
+
     func remove() {
         try? FileManager.default.removeItem(atPath: path)
+        try? FileManager.default.removeItem(atPath: lockFolder)
     }
 }

@@ -13,6 +13,8 @@ public struct AuditFinding: Sendable, Equatable {
         case literalCredential = "literal-credential"
         /// A token in the user config: how npm stores logins.
         case userConfigToken = "user-config-token"
+        /// A temporary file a killed config write left next to the config.
+        case leftoverTemporaryFile = "leftover-temporary-file"
         /// The user config can be read or written by group or others.
         case configPermissions = "config-permissions"
         /// Credentials for a registry configured with plain http on a non-loopback host.

@@ -60,6 +60,9 @@ public struct AuditSource: Sendable, Equatable {
     public var lines: [Line]
     /// Permission bits, for the user config's check; `nil` when not known.
     public var mode: UInt32?
+    /// A temporary file (`..npmrc.tmp-…`) that a config write killed before its rename left
+    /// behind: it holds what the write was saving, a token often.
+    public var isAbandonedStaging = false
 
     public init(path: String, location: Location, lines: [Line], mode: UInt32? = nil, absolutePath: String? = nil) {
         self.path = path

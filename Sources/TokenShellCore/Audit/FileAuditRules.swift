@@ -3,6 +3,7 @@ public enum FileAuditRules {
     /// Findings for one file or history (not commits: see `GitHistoryRule`).
     public static func findings(in source: AuditSource) -> [AuditFinding] {
         if case .commit = source.location { return [] }
+        if source.isAbandonedStaging { return [leftoverFinding(source)] }
         var findings: [AuditFinding] = []
         let kind = source.location == .userConfig || source.location == .globalConfig ? .npmrc : source.fileKind
         for line in source.lines {
@@ -60,6 +61,31 @@ public enum FileAuditRules {
             fix:
                 "nothing to do while the file stays at mode 0600; `logout` or `token revoke` when you no longer need it"
         )
+    }
+
+    /// One finding for a whole left-over temporary file: deleting it is the fix, whatever it holds.
+    static func leftoverFinding(_ source: AuditSource) -> AuditFinding {
+        let token = source.lines.lazy.flatMap { TokenMatcher.matches(in: $0.text) }.first
+        let credential = source.lines.lazy.compactMap { CredentialLine.parse($0.text, kind: .npmrc) }.first
+        let fix =
+            "delete it (`rm -- \(source.path)`): a write of the config next to it was killed before it finished; "
+            + "the config itself is whole"
+        if let token {
+            return AuditFinding(
+                .high, .leftoverTemporaryFile, file: source.path,
+                message: "left-over temporary file holding a token (\(token.masked)): delete it", fix: fix)
+        }
+        if let credential {
+            return AuditFinding(
+                .high, .leftoverTemporaryFile, file: source.path,
+                message:
+                    "left-over temporary file holding a credential (\(credential.key) value "
+                    + "\(NpmToken.masked(credential.value))): delete it",
+                fix: fix)
+        }
+        return AuditFinding(
+            .low, .leftoverTemporaryFile, file: source.path, message: "left-over temporary file of a config write",
+            fix: fix)
     }
 
     static func permissionFinding(_ source: AuditSource, mode: UInt32, holdsCredential: Bool) -> AuditFinding {

@@ -8,15 +8,15 @@ public enum LiteralTokenFix {
 
     /// The outcome for one file's text.
     public enum Outcome: Sendable, Equatable {
-        /// The new text, and the 1-based line that changed.
-        case replaced(text: String, line: Int)
+        /// The new bytes (every other byte as it was), and the 1-based line that changed.
+        case replaced(bytes: [UInt8], line: Int)
         case nothingToReplace
         /// More than one literal token: left for the user, with the lines.
         case ambiguous(lines: [Int])
     }
 
-    public static func apply(to text: String) -> Outcome {
-        var document = NpmrcDocument(parsing: text)
+    public static func apply(to bytes: [UInt8]) -> Outcome {
+        var document = NpmrcDocument(bytes: bytes)
         let literals = document.entries.filter { entry in
             entry.section == nil && (entry.key == "_authToken" || entry.key.hasSuffix(":_authToken"))
                 && !entry.value.isEmpty && !entry.value.contains("${")
@@ -24,6 +24,6 @@ public enum LiteralTokenFix {
         guard let entry = literals.first else { return .nothingToReplace }
         guard literals.count == 1 else { return .ambiguous(lines: literals.map(\.line)) }
         document.set(entry.key, to: "${\(variable)}")
-        return .replaced(text: document.render(), line: entry.line)
+        return .replaced(bytes: document.bytes, line: entry.line)
     }
 }

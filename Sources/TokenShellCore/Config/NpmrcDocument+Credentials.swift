@@ -11,13 +11,16 @@ extension NpmrcDocument {
 
     /// Stores a token for a registry as `npm login` does in the user file: drops the old
     /// `_token`, `<nerf>:always-auth`, `<nerf>:email`, `<nerf>:_password` and `<nerf>:username`,
-    /// and sets `<nerf>:_authToken`.
+    /// and sets `<nerf>:_authToken` on exactly one line (older duplicates are stale tokens).
+    /// Unlike npm it also drops `<nerf>:_auth`: with a token set npm never sends it, so it is
+    /// only a password left in the file.
     public mutating func setToken(_ token: Secret, registry: String) throws(EditError) {
         let nerf = try Self.nerfDart(registry)
         remove("_token")
         remove(nerf + ":always-auth")
         remove(nerf + ":email")
-        set(nerf + ":_authToken", to: token.reveal())
+        remove(nerf + ":_auth")
+        setOnly(nerf + ":_authToken", to: token.reveal())
         remove(nerf + ":_password")
         remove(nerf + ":username")
     }
@@ -30,7 +33,7 @@ extension NpmrcDocument {
             variable.first?.isNumber == false
         else { throw .invalidVariableName(variable) }
         remove(nerf + ":always-auth")
-        set(nerf + ":_authToken", to: "${" + variable + "}")
+        setOnly(nerf + ":_authToken", to: "${" + variable + "}")
         remove(nerf + ":_password")
         remove(nerf + ":username")
     }

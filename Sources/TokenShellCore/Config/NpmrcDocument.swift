@@ -1,14 +1,30 @@
 /// An `.npmrc` file that keeps every byte: comments, blank lines, sections, CRLF or LF line
-/// ends and a missing final newline.
+/// ends, a missing final newline, and bytes that are not UTF-8 (a Latin-1 `é`, a broken
+/// sequence).
 ///
 /// npm itself rewrites the whole file from a parsed object and drops comments; tokensh edits in
 /// place so that a login changes one line and leaves the rest of a hand-kept file alone.
-/// Rendering an unedited document returns the input unchanged.
+/// Each line keeps the bytes it was read from until an edit changes it, so rendering returns
+/// the input byte for byte except for the lines that edits touched (decoding the whole file to
+/// a `String` first would turn every invalid byte into U+FFFD on the next save).
 public struct NpmrcDocument: Sendable, Equatable {
     struct Line: Sendable, Equatable {
-        var text: String
+        /// The line decoded as UTF-8 (invalid bytes read as U+FFFD), for parsing and editing.
+        var text: String {
+            didSet { original = nil }
+        }
         /// `"\n"`, `"\r\n"`, `"\r"`, or `""` for a last line without one.
         var terminator: String
+        /// The bytes the line was read from, until an edit replaces `text`.
+        var original: [UInt8]?
+
+        init(text: String, terminator: String, original: [UInt8]? = nil) {
+            self.text = text
+            self.terminator = terminator
+            self.original = original
+        }
+
+        var bytes: [UInt8] { (original ?? Array(text.utf8)) + Array(terminator.utf8) }
     }
 
     enum LineKind: Equatable {
@@ -21,41 +37,52 @@ public struct NpmrcDocument: Sendable, Equatable {
 
     /// Parses file contents; never fails, since `ini` skips what it cannot read.
     public init(parsing text: String) {
+        self.init(bytes: Array(text.utf8))
+    }
+
+    /// Parses a file's bytes, splitting at LF, CRLF and CR (ASCII bytes, so the split is the same
+    /// whatever the encoding of the rest).
+    public init(bytes: [UInt8]) {
         var lines: [Line] = []
-        var current = String.UnicodeScalarView()
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending = iterator.next()
-        while let scalar = pending {
-            pending = iterator.next()
-            if scalar == "\n" {
-                lines.append(Line(text: String(current), terminator: "\n"))
-                current = String.UnicodeScalarView()
-            } else if scalar == "\r" {
-                if pending == "\n" {
-                    pending = iterator.next()
-                    lines.append(Line(text: String(current), terminator: "\r\n"))
+        var start = 0
+        var index = 0
+        func take(_ end: Int, _ terminator: String) {
+            let raw = Array(bytes[start..<end])
+            lines.append(Line(text: String(decoding: raw, as: UTF8.self), terminator: terminator, original: raw))
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                take(index, "\n")
+                index += 1
+                start = index
+            } else if byte == 0x0D {
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                    take(index, "\r\n")
+                    index += 2
                 } else {
-                    lines.append(Line(text: String(current), terminator: "\r"))
+                    take(index, "\r")
+                    index += 1
                 }
-                current = String.UnicodeScalarView()
+                start = index
             } else {
-                current.append(scalar)
+                index += 1
             }
         }
-        if !current.isEmpty {
-            lines.append(Line(text: String(current), terminator: ""))
+        if start < bytes.count {
+            take(bytes.count, "")
         }
         self.lines = lines
     }
 
-    /// The file contents: byte for byte the input, except for the lines that edits touched.
+    /// The file contents as text (invalid bytes as U+FFFD); write ``bytes`` instead.
     public func render() -> String {
-        var out = ""
-        for line in lines {
-            out += line.text
-            out += line.terminator
-        }
-        return out
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The file contents: byte for byte the input, except for the lines that edits touched.
+    public var bytes: [UInt8] {
+        lines.flatMap(\.bytes)
     }
 
     /// Every `key=value` line, in file order, including those inside `[sections]`.
@@ -126,6 +153,18 @@ public struct NpmrcDocument: Sendable, Equatable {
             return
         }
         insertGlobalLine(IniCodec.encode(key) + "=" + encoded)
+    }
+
+    /// Sets a global key like ``set(_:to:)`` and removes every other line that defines it, so the
+    /// key is left on exactly one line. For credentials: npm reads only the last line, but an
+    /// older token on an earlier line is still a secret in the file, and a later edit could make
+    /// it live again.
+    public mutating func setOnly(_ key: String, to value: String) {
+        let indices = globalLineIndices(definingKey: key, arrays: true)
+        if let kept = globalLineIndices(definingKey: key, arrays: false).max() {
+            removeLines(at: indices.subtracting([kept]))
+        }
+        set(key, to: value)
     }
 
     /// Removes every global line that defines `key` (duplicates too, or an older one would take

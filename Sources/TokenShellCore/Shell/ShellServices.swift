@@ -15,10 +15,11 @@ public protocol ShellServices: AnyObject, Sendable {
     func loadConfig(cli: [String: String]) throws(ShellError) -> NpmConfig
     /// A transport for one registry; the same instance for the same origin, to reuse connections.
     func transport(for registry: String) -> any HTTPTransport
-    /// Read-modify-write of a config file under a lock, atomically. `transform` gets `nil` for a
-    /// missing file and returns `nil` to leave the file alone.
+    /// Read-modify-write of a config file under a lock, atomically. `transform` gets the file's
+    /// bytes (`nil` for a missing file) and returns `nil` to leave the file alone. Bytes, not
+    /// text: an edit must give back every byte it did not change, UTF-8 or not.
     func updateConfigFile(
-        _ path: String, kind: ConfigFileKind, _ transform: (String?) throws(ShellError) -> String?
+        _ path: String, kind: ConfigFileKind, _ transform: ([UInt8]?) throws(ShellError) -> [UInt8]?
     ) throws(ShellError) -> ConfigFileUpdate
     func now() -> Date
     /// Sleeps in small steps; returns early when the user presses Ctrl-C.
@@ -47,6 +48,19 @@ public protocol ShellServices: AnyObject, Sendable {
 }
 
 extension ShellServices {
+    /// Edits an `.npmrc` in place (a missing file reads as empty): only the lines `edit`
+    /// changes are rewritten, every other byte stays as it was.
+    @discardableResult
+    public func editConfigFile(
+        _ path: String, kind: ConfigFileKind, _ edit: (inout NpmrcDocument) throws(ShellError) -> Void
+    ) throws(ShellError) -> ConfigFileUpdate {
+        try updateConfigFile(path, kind: kind) { bytes throws(ShellError) in
+            var document = NpmrcDocument(bytes: bytes ?? [])
+            try edit(&document)
+            return document.bytes
+        }
+    }
+
     public func prepareFolder(_ path: String) throws(ShellError) {}
     public var auditFiles: (any AuditFileAccess)? { nil }
     public var guide: (any GuideStorage)? { nil }

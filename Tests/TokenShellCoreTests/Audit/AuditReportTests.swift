@@ -40,18 +40,20 @@ struct AuditReportTests {
     @Test func literalTokenFixKeepsEverythingElse() {
         let token = AuditFixtures.tokenA
         let text = "; project\r\nregistry=https://registry.npmjs.org/\r\n//registry.npmjs.org/:_authToken=\(token)\r\n"
-        guard case .replaced(let fixed, let line) = LiteralTokenFix.apply(to: text) else {
+        guard case .replaced(let fixed, let line) = LiteralTokenFix.apply(to: Array(text.utf8)) else {
             Issue.record("expected a replacement")
             return
         }
         #expect(line == 3)
         #expect(
             fixed
-                == "; project\r\nregistry=https://registry.npmjs.org/\r\n//registry.npmjs.org/:_authToken=${NPM_TOKEN}\r\n"
+                == Array(
+                    "; project\r\nregistry=https://registry.npmjs.org/\r\n//registry.npmjs.org/:_authToken=${NPM_TOKEN}\r\n"
+                        .utf8)
         )
         #expect(LiteralTokenFix.apply(to: fixed) == .nothingToReplace)
         let two = "//a.example/:_authToken=abcdefghij\n//b.example/:_authToken=klmnopqrst\n"
-        #expect(LiteralTokenFix.apply(to: two) == .ambiguous(lines: [1, 2]))
+        #expect(LiteralTokenFix.apply(to: Array(two.utf8)) == .ambiguous(lines: [1, 2]))
     }
 
     @Test func fileModes() {

@@ -74,3 +74,22 @@ struct FileAuditRulesTests {
         #expect(AuditSource.FileKind(path: "npmrc.md") == .other)
     }
 }
+
+extension FileAuditRulesTests {
+    @Test("security 14: a left-over temporary file is one finding, high when it holds a token")
+    func leftoverTemporaryFiles() {
+        var withToken = AuditSource(
+            path: "..npmrc.tmp-12-abc", location: .untracked, text: "//r/:_authToken=\(AuditFixtures.tokenA)\n")
+        withToken.isAbandonedStaging = true
+        let findings = FileAuditRules.findings(in: withToken)
+        #expect(findings.count == 1)
+        #expect(findings.first?.kind == .leftoverTemporaryFile)
+        #expect(findings.first?.severity == .high)
+        #expect(findings.first?.message.hasPrefix("left-over temporary file holding a token") == true)
+        #expect(findings.first?.message.contains(AuditFixtures.tokenA) == false)
+
+        var plain = AuditSource(path: "..npmrc.tmp-12-abd", location: .untracked, text: "fund=false\n")
+        plain.isAbandonedStaging = true
+        #expect(FileAuditRules.findings(in: plain).map(\.severity) == [.low])
+    }
+}

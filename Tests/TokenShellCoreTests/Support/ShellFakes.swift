@@ -110,12 +110,12 @@ final class InMemoryServices: ShellServices, @unchecked Sendable {
     }
 
     func updateConfigFile(
-        _ path: String, kind: ConfigFileKind, _ transform: (String?) throws(ShellError) -> String?
+        _ path: String, kind: ConfigFileKind, _ transform: ([UInt8]?) throws(ShellError) -> [UInt8]?
     ) throws(ShellError) -> ConfigFileUpdate {
-        guard let updated = try transform(text(path)) else {
+        guard let updated = try transform(self[path]?.bytes) else {
             return ConfigFileUpdate(written: false, wasLooserThanPrivate: false)
         }
-        setText(path, updated)
+        self[path] = File(bytes: updated, mode: 0o600)
         return ConfigFileUpdate(written: true, wasLooserThanPrivate: false)
     }
 

@@ -61,11 +61,11 @@ struct AuditFixer {
         }
         var outcome = LiteralTokenFix.Outcome.nothingToReplace
         var backup: String?
-        _ = try shell.services.updateConfigFile(source.absolutePath, kind: .project) { text throws(ShellError) in
-            outcome = LiteralTokenFix.apply(to: text ?? "")
-            guard case .replaced(let newText, _) = outcome else { return nil }
+        _ = try shell.services.updateConfigFile(source.absolutePath, kind: .project) { bytes throws(ShellError) in
+            outcome = LiteralTokenFix.apply(to: bytes ?? [])
+            guard case .replaced(let newBytes, _) = outcome else { return nil }
             backup = try files.backUp(source.absolutePath)
-            return newText
+            return newBytes
         }
         switch outcome {
         case .replaced(_, let line):

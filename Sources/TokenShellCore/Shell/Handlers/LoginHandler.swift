@@ -109,16 +109,14 @@ enum LoginHandler {
     }
 
     static func save(_ token: Secret, registry: String, scope: String?, config: NpmConfig, shell: Shell) throws {
-        let update = try shell.services.updateConfigFile(config.userConfigPath, kind: .user) {
-            text throws(ShellError) in
-            var document = NpmrcDocument(parsing: text ?? "")
+        let update = try shell.services.editConfigFile(config.userConfigPath, kind: .user) {
+            document throws(ShellError) in
             do {
                 try document.setToken(token, registry: registry)
             } catch {
                 throw ShellError(.usage, "cannot store a login for \(registry)", hint: "check the registry URL")
             }
             if let scope { document.setScopeRegistry(scope, registry: registry) }
-            return document.render()
         }
         if update.wasLooserThanPrivate {
             shell.io.diagnostic(

@@ -23,11 +23,9 @@ enum LogoutHandler {
                     + "so remove it there too.\n")
             return
         }
-        _ = try shell.services.updateConfigFile(path, kind: path == config.userConfigPath ? .user : .project) {
-            text throws(ShellError) in
-            var document = NpmrcDocument(parsing: text ?? "")
+        try shell.services.editConfigFile(path, kind: path == config.userConfigPath ? .user : .project) {
+            document throws(ShellError) in
             document.removeCredentials(plan)
-            return document.render()
         }
         shell.io.output("Logged out of \(registry) and removed the token from \(path).\n")
     }

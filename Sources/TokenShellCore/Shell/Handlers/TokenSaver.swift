@@ -13,8 +13,8 @@ enum TokenSaver {
             try shell.services.prepareFolder(String(absolute[..<slash]))
         }
         guard !force else { return }
-        _ = try shell.services.updateConfigFile(absolute, kind: .user) { text throws(ShellError) in
-            if text != nil { throw existing(absolute) }
+        _ = try shell.services.updateConfigFile(absolute, kind: .user) { bytes throws(ShellError) in
+            if bytes != nil { throw existing(absolute) }
             return nil
         }
     }
@@ -48,9 +48,9 @@ enum TokenSaver {
             case .file(let path):
                 let absolute = try absolutePath(path, shell)
                 let force = shell.completedCommand?.has("force") ?? false
-                _ = try shell.services.updateConfigFile(absolute, kind: .user) { text throws(ShellError) in
-                    if text != nil, !force { throw existing(absolute) }
-                    return created.token.reveal() + "\n"
+                _ = try shell.services.updateConfigFile(absolute, kind: .user) { bytes throws(ShellError) in
+                    if bytes != nil, !force { throw existing(absolute) }
+                    return Array((created.token.reveal() + "\n").utf8)
                 }
                 shell.io.diagnostic(
                     "Saved the token in \(absolute) (mode 0600). Upload it to your CI secret store, then delete the file.\n"
@@ -58,24 +58,20 @@ enum TokenSaver {
             case .user:
                 let config = try shell.config()
                 shell.io.diagnostic("This replaces the current login for \(registry) in \(config.userConfigPath).\n")
-                _ = try shell.services.updateConfigFile(config.userConfigPath, kind: .user) { text throws(ShellError) in
-                    var document = NpmrcDocument(parsing: text ?? "")
+                try shell.services.editConfigFile(config.userConfigPath, kind: .user) { document throws(ShellError) in
                     do { try document.setToken(created.token, registry: registry) } catch {
                         throw ShellError(.usage, "cannot store a token for \(registry)")
                     }
-                    return document.render()
                 }
                 shell.io.diagnostic("Saved the token in \(config.userConfigPath) for \(registry).\n")
             case .project:
                 let config = try shell.config()
                 let path =
                     config.projectConfigPath ?? TokenSaveTarget.absolute(".npmrc", cwd: config.cwd, home: config.home)
-                _ = try shell.services.updateConfigFile(path, kind: .project) { text throws(ShellError) in
-                    var document = NpmrcDocument(parsing: text ?? "")
+                try shell.services.editConfigFile(path, kind: .project) { document throws(ShellError) in
                     do { try document.setTokenReference(registry: registry) } catch {
                         throw ShellError(.usage, "cannot write a token line for \(registry)")
                     }
-                    return document.render()
                 }
                 shell.io.diagnostic("Wrote the ${NPM_TOKEN} line (not the token) to \(path).\n")
                 shown = true
