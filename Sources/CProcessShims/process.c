@@ -65,7 +65,18 @@ int shim_terminate_guard_arm(int fd) {
     return 0;
 }
 
-void shim_terminate_guard_install(void) {
+static void (*volatile resize_callback)(void *) = NULL;
+static void *volatile resize_argument = NULL;
+
+static void resize_handler(int sig) {
+    (void)sig;
+    int saved = errno;
+    // What libedit's own handler does on SIGWINCH (el_resize), without re-sending the signal.
+    if (resize_callback) resize_callback(resize_argument);
+    errno = saved;
+}
+
+void shim_terminate_guard_install(void (*on_resize)(void *), void *arg) {
     struct sigaction action;
     action.sa_handler = terminate_handler;
     sigemptyset(&action.sa_mask);
@@ -73,6 +84,15 @@ void shim_terminate_guard_install(void) {
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGHUP, &action, NULL);
     sigaction(SIGQUIT, &action, NULL);
+    if (on_resize) {
+        resize_argument = arg;
+        resize_callback = on_resize;
+        struct sigaction resize;
+        resize.sa_handler = resize_handler;
+        sigemptyset(&resize.sa_mask);
+        resize.sa_flags = SA_RESTART;
+        sigaction(SIGWINCH, &resize, NULL);
+    }
 }
 
 void shim_terminate_guard_disarm(void) { terminate_armed = 0; }

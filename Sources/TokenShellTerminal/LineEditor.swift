@@ -182,10 +182,17 @@ public final class LineEditor: LineReader {
 
     /// Also the hook that takes SIGTERM, SIGHUP and SIGQUIT back from libedit: el_gets installs its
     /// handlers for them (which re-send the signal to the whole process group, killing the program
-    /// that started tokensh) before it draws the prompt, and redraws it after most keys.
+    /// that started tokensh) before it draws the prompt, and redraws it after most keys. SIGWINCH
+    /// is handled here too, as libedit would re-install its handlers after each resize. (After
+    /// Ctrl-Z and `fg`, libedit's handlers are back until the next redraw.)
     private static let promptCallback: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>? = { editLine in
-        shim_terminate_guard_install()
+        shim_terminate_guard_install(resizeCallback, UnsafeMutableRawPointer(editLine))
         return LineEditor.instance(editLine)?.promptText
+    }
+
+    private static let resizeCallback: @convention(c) (UnsafeMutableRawPointer?) -> Void = { editLine in
+        guard let editLine else { return }
+        el_resize(OpaquePointer(editLine))
     }
 
     private static let completeCallback: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { editLine, _ in

@@ -4,12 +4,15 @@ core dumps, signals sent to the shell, practice folders, and input that never en
 import os
 import re
 import resource
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 import pexpect
+import pytest
 
 from harness import tokensh_bin
 from servers.attacker_children import (
@@ -142,6 +145,32 @@ def test_security_13_no_core_dumps_while_secrets_are_in_memory(tmp_path):
     child.expect(pexpect.EOF)
 
 
+def test_security_13_the_shell_is_not_dumpable(tmp_path):
+    """Not dumpable: /proc/PID files belong to root, whoever runs the shell (needs root to
+    start it as another user, as the test runs here)."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root to run tokensh as another user")
+    home = tempfile.mkdtemp(prefix="tokensh-dumpable-")
+    try:
+        os.chmod(home, 0o777)
+
+        def as_nobody():
+            os.setgid(65534)
+            os.setuid(65534)
+
+        child = pexpect.spawn(
+            tokensh_bin(), ["--registry", "https://registry.invalid/", "--userconfig", home + "/npmrc"],
+            env={"HOME": home, "PATH": "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8"}, cwd=home,
+            encoding="utf-8", timeout=20, preexec_fn=as_nobody,
+        )
+        child.expect(PROMPT)
+        assert os.stat(f"/proc/{child.pid}/environ").st_uid == 0, "the shell is dumpable"
+        child.sendline("exit")
+        child.expect(pexpect.EOF)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
 # MARK: 20. signals reach the program that started tokensh
 
 
@@ -152,6 +181,12 @@ def spawn_under_parent(user, marker):
         "/bin/sh", ["-c", f"{command}; echo {marker} $?"], env=dict(user.env), cwd=str(user.home),
         encoding="utf-8", timeout=20,
     )
+
+
+def no_pending_signals(pid):
+    status = open(f"/proc/{pid}/status").read()
+    pending = [int(line.split()[1], 16) for line in status.splitlines() if line.startswith(("SigPnd:", "ShdPnd:"))]
+    return not any(pending)
 
 
 def test_security_20_sigterm_and_sighup_end_tokensh_alone(tmp_path):
@@ -165,6 +200,10 @@ def test_security_20_sigterm_and_sighup_end_tokensh_alone(tmp_path):
             if attempt % 2:
                 child.send("tok")  # a half-typed line
                 child.expect("tok")
+            if attempt >= 2:
+                # After a resize libedit re-installs its handlers; the shell's must still be in place.
+                os.kill(shell_pid, signal.SIGWINCH)
+                wait_until(lambda: no_pending_signals(shell_pid), what="the resize to be handled")
             os.kill(shell_pid, sig)
             child.expect(r"PARENT-ALIVE (\d+)")
             assert int(child.match.group(1)) == 128 + sig, "tokensh did not end by the signal"

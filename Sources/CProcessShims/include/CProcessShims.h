@@ -29,7 +29,10 @@ int shim_terminate_guard_arm(int fd);
 /// re-sends the signal to the whole process group (kill(0, sig)) and so kills the program that
 /// started tokensh. Ours restores the armed terminal settings, then re-raises the signal to
 /// this process alone with its default action. Async-signal-safe to call repeatedly.
-void shim_terminate_guard_install(void);
+///
+/// SIGWINCH is taken over as well (calling on_resize with arg, reads restarted): libedit's own
+/// handler would re-install all its handlers, the three above included, after each resize.
+void shim_terminate_guard_install(void (*on_resize)(void *), void *arg);
 
 /// Forgets the armed settings (the handlers themselves are put back by libedit when el_gets ends).
 void shim_terminate_guard_disarm(void);
