@@ -31,6 +31,8 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
         ),
         .target(name: "CShims", dependencies: ["CEditLine", "CCurl"]),
+        // Process control the Glibc module does not import (closefrom in spawn, prctl).
+        .target(name: "CProcessShims"),
         .target(
             name: "TokenShellCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
@@ -38,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "TokenShellTerminal",
-            dependencies: ["TokenShellCore", "CEditLine", "CShims"],
+            dependencies: ["TokenShellCore", "CEditLine", "CShims", "CProcessShims"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -48,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "TokenShellSystem",
-            dependencies: ["TokenShellCore"],
+            dependencies: ["TokenShellCore", "CProcessShims"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -17,6 +17,9 @@ import TokenShellCore
 /// The command runs as `/bin/sh -c 'eval "$TOKENSH_OTP_COMMAND"'`: its text travels in the
 /// environment, never in argv, so neither it nor a secret it spells out shows in `ps`. Its
 /// stdout is captured and trimmed; its stderr goes to ours (it may explain a failure).
+///
+/// The command gets `ChildEnvironment.forOTPCommand` of the shell's environment plus its own
+/// text: never the password, the token or a one-time password the shell was given.
 public struct OTPCommandRunner: Sendable {
     /// The variable that holds the command.
     public static let variable = "TOKENSH_OTP_COMMAND"
@@ -40,13 +43,13 @@ public struct OTPCommandRunner: Sendable {
 
     /// Runs the command once and returns its trimmed output as a one-time password.
     public func nextCode() throws -> Secret {
-        var childEnvironment = environment
+        var childEnvironment = ChildEnvironment.forOTPCommand(environment)
         childEnvironment[Self.variable] = command
         let result: Subprocess.Result?
         do {
             result = try Subprocess.run(
                 "/bin/sh", arguments: ["-c", "eval \"$\(Self.variable)\""], environment: childEnvironment,
-                timeout: timeout)
+                exposing: [Self.variable], timeout: timeout)
         } catch {
             throw ShellError(.failure, "cannot run \(Self.variable): \(String(cString: strerror(error.errno)))")
         }

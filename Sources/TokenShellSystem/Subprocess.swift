@@ -1,3 +1,5 @@
+import CProcessShims
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -51,10 +53,16 @@ public final class Subprocess {
     }
 
     /// Starts `executable` (an absolute path) in its own process group, so a Ctrl-C at the shell's
-    /// prompt stays with the shell. Only the three standard streams are inherited.
+    /// prompt stays with the shell, or in a new session without a controlling terminal when
+    /// `newSession` is set. Only the three standard streams are inherited: every other descriptor
+    /// (libcurl's sockets, a lock, a pipe of another child) is closed in the child before exec.
+    ///
+    /// The child gets `environment` (this process's own when nil) without the secret variables of
+    /// `ChildEnvironment`, except those named in `exposing`.
     public static func spawn(
         _ executable: String, arguments: [String], environment: [String: String]? = nil,
-        stdin: Stream = .null, stdout: Stream = .inherit, stderr: Stream = .inherit
+        exposing: Set<String> = [], stdin: Stream = .null, stdout: Stream = .inherit, stderr: Stream = .inherit,
+        newSession: Bool = false
     ) throws(SubprocessError) -> Subprocess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -93,6 +101,10 @@ public final class Subprocess {
             }
         }
 
+        // After the dup2s above, which it must not undo. Should the C library lack the action,
+        // the shell's own descriptors are close-on-exec; other libraries' may not be.
+        _ = shim_spawn_add_close_from(&actions, 3)
+
         var defaults = sigset_t()
         sigemptyset(&defaults)
         for signal in [SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGCHLD, SIGHUP, SIGTSTP] { sigaddset(&defaults, signal) }
@@ -100,22 +112,23 @@ public final class Subprocess {
         sigemptyset(&emptyMask)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
+        var flags = Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)
+        let setsid = shim_spawn_setsid_flag()
+        if newSession, setsid != 0 {
+            flags |= setsid
+        } else {
+            posix_spawnattr_setpgroup(&attributes, 0)
+            flags |= Int16(POSIX_SPAWN_SETPGROUP)
+        }
+        posix_spawnattr_setflags(&attributes, flags)
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
-        let envp = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
-        defer { for pointer in envp ?? [] { free(pointer) } }
+        let envp = ChildEnvironment.entries(environment, exposing: exposing) + [nil]
+        defer { for pointer in envp { free(pointer) } }
 
         var pid: pid_t = 0
-        let status: Int32
-        if let envp {
-            status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        } else {
-            status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
-        }
+        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         for fd in childEnds { close(fd) }
         guard status == 0 else {
             for fd in parentEnds { close(fd) }
@@ -128,9 +141,11 @@ public final class Subprocess {
     /// then SIGKILL, and `nil` is returned.
     public static func run(
         _ executable: String, arguments: [String], environment: [String: String]? = nil,
-        stderr: Stream = .inherit, timeout: Double? = nil
+        exposing: Set<String> = [], stderr: Stream = .inherit, timeout: Double? = nil
     ) throws(SubprocessError) -> Result? {
-        let child = try spawn(executable, arguments: arguments, environment: environment, stdout: .pipe, stderr: stderr)
+        let child = try spawn(
+            executable, arguments: arguments, environment: environment, exposing: exposing, stdout: .pipe,
+            stderr: stderr)
         let deadline = timeout.map { ContinuousClock.now + .milliseconds(Int64($0 * 1000)) }
         var output: [UInt8] = []
         while true {

@@ -1,4 +1,5 @@
 import CEditLine
+import CProcessShims
 import CShims
 import Glibc
 
@@ -67,6 +68,9 @@ public final class LineEditor: LineReader {
         free(promptText)
         promptText = strdup(prompt)
         _ = Interrupts.flag.consume()
+        // The settings SIGTERM, SIGHUP and SIGQUIT restore before ending the shell (see promptCallback).
+        _ = shim_terminate_guard_arm(STDIN_FILENO)
+        defer { shim_terminate_guard_disarm() }
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
             if count < 0 || Interrupts.flag.consume() {
@@ -176,8 +180,19 @@ public final class LineEditor: LineReader {
         return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
     }
 
+    /// Also the hook that takes SIGTERM, SIGHUP and SIGQUIT back from libedit: el_gets installs its
+    /// handlers for them (which re-send the signal to the whole process group, killing the program
+    /// that started tokensh) before it draws the prompt, and redraws it after most keys. SIGWINCH
+    /// is handled here too, as libedit would re-install its handlers after each resize. (After
+    /// Ctrl-Z and `fg`, libedit's handlers are back until the next redraw.)
     private static let promptCallback: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>? = { editLine in
-        LineEditor.instance(editLine)?.promptText
+        shim_terminate_guard_install(resizeCallback, UnsafeMutableRawPointer(editLine))
+        return LineEditor.instance(editLine)?.promptText
+    }
+
+    private static let resizeCallback: @convention(c) (UnsafeMutableRawPointer?) -> Void = { editLine in
+        guard let editLine else { return }
+        el_resize(OpaquePointer(editLine))
     }
 
     private static let completeCallback: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { editLine, _ in

@@ -127,12 +127,14 @@ final class LocalShellServices: ShellServices {
     }
 
     func openInBrowser(_ url: String) -> Bool {
+        // Checked here as well as where the URL is received: nothing else reaches a browser.
+        guard BrowserURL.problem(url) == nil else { return false }
         let opener = environment["BROWSER"].flatMap { $0.isEmpty ? nil : $0 } ?? "xdg-open"
         guard
             let executable = opener.hasPrefix("/") ? opener : Self.executable(named: opener, path: environment["PATH"])
         else { return false }
-        // Not waited for: a browser may outlive the command that opened it.
-        return (try? Subprocess.spawn(executable, arguments: [url], stdout: .null, stderr: .null)) != nil
+        // Detached, not waited for: a browser may outlive the command that opened it.
+        return (try? Subprocess.launchDetached(executable, arguments: [url])) != nil
     }
 
     static func executable(named name: String, path: String?) -> String? {

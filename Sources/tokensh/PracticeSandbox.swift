@@ -19,7 +19,7 @@ final class PracticeSandbox {
     let registry: String
     let userconfig: String
     private let process: Subprocess
-    private let temporaryFolder: String?
+    private let temporaryFolder: PracticeFolder?
 
     var banner: String {
         """
@@ -33,7 +33,7 @@ final class PracticeSandbox {
         """
     }
 
-    private init(registry: String, userconfig: String, process: Subprocess, temporaryFolder: String?) {
+    private init(registry: String, userconfig: String, process: Subprocess, temporaryFolder: PracticeFolder?) {
         self.registry = registry
         self.userconfig = userconfig
         self.process = process
@@ -57,23 +57,22 @@ final class PracticeSandbox {
         if let userconfig {
             return PracticeSandbox(registry: url, userconfig: userconfig, process: process, temporaryFolder: nil)
         }
-        let folder = temporaryDirectory() + "tokensh-practice-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try PrivateFolder.make(folder)
+        let folder: PracticeFolder
+        do {
+            folder = try PracticeFolder.create()
+        } catch {
+            process.terminate()
+            throw error
+        }
         return PracticeSandbox(
-            registry: url, userconfig: folder + "/npmrc", process: process, temporaryFolder: folder)
+            registry: url, userconfig: folder.path + "/npmrc", process: process, temporaryFolder: folder)
     }
 
     /// Stops the child (SIGTERM) and waits for it, then removes the throw-away config.
     func stop() {
         process.terminate()
         process.closeInput()
-        if let temporaryFolder { try? FileManager.default.removeItem(atPath: temporaryFolder) }
-    }
-
-    /// `TMPDIR` with a trailing slash, else `/tmp/`, as `NSTemporaryDirectory` gave.
-    private static func temporaryDirectory() -> String {
-        guard let folder = getenv("TMPDIR").map({ String(cString: $0) }), !folder.isEmpty else { return "/tmp/" }
-        return folder.hasSuffix("/") ? folder : folder + "/"
+        temporaryFolder?.remove()
     }
 
     private static func firstLine(of descriptor: Int32) -> String? {

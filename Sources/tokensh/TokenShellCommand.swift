@@ -1,5 +1,6 @@
 import ArgumentParser
 import TokenShellCore
+import TokenShellSystem
 
 #if canImport(Glibc)
     import Glibc
@@ -45,6 +46,8 @@ struct TokenShellCommand: ParsableCommand {
     }
 
     static func main() {
+        // Before anything reads a secret (TOKENSH_PASSWORD is already in the environment).
+        CoreDumps.disable()
         let arguments = Array(CommandLine.arguments.dropFirst())
         // A root command with a positional argument would take `sandbox` for a script's name.
         if arguments.first == "sandbox" {

@@ -23,6 +23,10 @@ extension RegistryClient {
         else {
             throw .invalidResponse("the web login endpoint did not send absolute loginUrl and doneUrl")
         }
+        // Refused before it is printed or offered to a browser; the URL itself is not repeated.
+        if let problem = BrowserURL.problem(loginURL) {
+            throw .invalidResponse("the web login URL the registry sent cannot be opened safely: \(problem)")
+        }
         return .started(loginURL: loginURL, doneURL: doneURL)
     }
 

@@ -14,8 +14,20 @@ public struct ScriptLineCheck: Sendable {
         self.source = source
     }
 
-    /// Whether the line may be run; throws for garbage or an unreadable header.
+    /// The longest line a script, piped input or `-c` may hold, in bytes. A tokensh command is a
+    /// few hundred bytes (a token is under 100, a CIDR list a few dozen entries); 64 KiB leaves
+    /// room for any real line while a runaway one (a binary blob, a missing line end, a pasted
+    /// file) is refused at once, and the line reader never holds more than this of one line.
+    public static let maxLineBytes = 64 * 1024
+
+    /// Whether the line may be run; throws for an overlong line, garbage or an unreadable header.
     public mutating func check(_ line: String, number: Int) throws(ShellError) {
+        if line.utf8.count > Self.maxLineBytes {
+            throw ShellError(
+                .usage, "\(source):\(number): the line is longer than \(Self.maxLineBytes / 1024) KiB",
+                hint: "a tokensh command fits on a short line; check that this is the script you meant",
+                code: "ELINETOOLONG")
+        }
         if let bad = line.unicodeScalars.first(where: Self.isGarbage) {
             let what = bad == "\u{FFFD}" ? "it is not UTF-8 text" : "it holds binary data (control characters)"
             throw ScriptSource.notAScript(source, what + " at line \(number)")

@@ -1,0 +1,40 @@
+#ifndef TOKENSH_CPROCESSSHIMS_H
+#define TOKENSH_CPROCESSSHIMS_H
+// Process calls the Swift Glibc module does not import: prctl is variadic, and spawn.h's
+// closefrom action and the setsid flag sit behind feature macros.
+#include <spawn.h>
+
+/// Adds "close every descriptor from `low` up" to `actions`, run in the child just before exec.
+/// Returns 0, or an errno value (ENOSYS where the C library has no such action).
+int shim_spawn_add_close_from(posix_spawn_file_actions_t *actions, int low);
+
+/// POSIX_SPAWN_SETSID (the child starts a new session, without a controlling terminal), or 0
+/// where the C library lacks it.
+short shim_spawn_setsid_flag(void);
+
+/// Sets the core-file size limit to 0 and marks the process not dumpable (no core file, no
+/// ptrace attach by other processes of the same user). Returns 0, or -1 if either call failed.
+int shim_disable_core_dumps(void);
+
+/// Whether the process is still marked dumpable: 1, 0, or -1 where that cannot be asked.
+int shim_is_dumpable(void);
+
+// MARK: signals at the line editor
+
+/// Saves fd's terminal settings (taken before libedit switches to raw mode) for
+/// shim_terminate_guard_install's handler. Returns -1 if fd is not a terminal.
+int shim_terminate_guard_arm(int fd);
+
+/// Puts the shell's own SIGTERM, SIGHUP and SIGQUIT handler in place of libedit's, whose handler
+/// re-sends the signal to the whole process group (kill(0, sig)) and so kills the program that
+/// started tokensh. Ours restores the armed terminal settings, then re-raises the signal to
+/// this process alone with its default action. Async-signal-safe to call repeatedly.
+///
+/// SIGWINCH is taken over as well (calling on_resize with arg, reads restarted): libedit's own
+/// handler would re-install all its handlers, the three above included, after each resize.
+void shim_terminate_guard_install(void (*on_resize)(void *), void *arg);
+
+/// Forgets the armed settings (the handlers themselves are put back by libedit when el_gets ends).
+void shim_terminate_guard_disarm(void);
+
+#endif

@@ -1,0 +1,98 @@
+#define _GNU_SOURCE
+#include "CProcessShims.h"
+#include <errno.h>
+#include <signal.h>
+#include <termios.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+int shim_spawn_add_close_from(posix_spawn_file_actions_t *actions, int low) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+    return posix_spawn_file_actions_addclosefrom_np(actions, low);
+#else
+    (void)actions;
+    (void)low;
+    return ENOSYS;
+#endif
+}
+
+short shim_spawn_setsid_flag(void) {
+#ifdef POSIX_SPAWN_SETSID
+    return POSIX_SPAWN_SETSID;
+#else
+    return 0;
+#endif
+}
+
+int shim_disable_core_dumps(void) {
+    int result = 0;
+    struct rlimit none = {0, 0};
+    if (setrlimit(RLIMIT_CORE, &none) != 0) result = -1;
+#ifdef __linux__
+    if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0) result = -1;
+#endif
+    return result;
+}
+
+int shim_is_dumpable(void) {
+#ifdef __linux__
+    return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
+#else
+    return -1;
+#endif
+}
+
+static struct termios terminate_saved;
+static int terminate_fd = -1;
+static volatile sig_atomic_t terminate_armed = 0;
+
+static void terminate_handler(int sig) {
+    // tcsetattr, signal and kill are async-signal-safe. The signal stays blocked until this
+    // handler returns, then the default action ends the process.
+    if (terminate_armed) tcsetattr(terminate_fd, TCSADRAIN, &terminate_saved);
+    signal(sig, SIG_DFL);
+    kill(getpid(), sig);
+}
+
+int shim_terminate_guard_arm(int fd) {
+    terminate_armed = 0;
+    if (tcgetattr(fd, &terminate_saved) != 0) return -1;
+    terminate_fd = fd;
+    terminate_armed = 1;
+    return 0;
+}
+
+static void (*volatile resize_callback)(void *) = NULL;
+static void *volatile resize_argument = NULL;
+
+static void resize_handler(int sig) {
+    (void)sig;
+    int saved = errno;
+    // What libedit's own handler does on SIGWINCH (el_resize), without re-sending the signal.
+    if (resize_callback) resize_callback(resize_argument);
+    errno = saved;
+}
+
+void shim_terminate_guard_install(void (*on_resize)(void *), void *arg) {
+    struct sigaction action;
+    action.sa_handler = terminate_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+    sigaction(SIGQUIT, &action, NULL);
+    if (on_resize) {
+        resize_argument = arg;
+        resize_callback = on_resize;
+        struct sigaction resize;
+        resize.sa_handler = resize_handler;
+        sigemptyset(&resize.sa_mask);
+        resize.sa_flags = SA_RESTART;
+        sigaction(SIGWINCH, &resize, NULL);
+    }
+}
+
+void shim_terminate_guard_disarm(void) { terminate_armed = 0; }
