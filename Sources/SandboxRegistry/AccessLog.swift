@@ -1,7 +1,8 @@
 import Foundation
 
 /// One line per request (method, path with secrets masked, status, duration); never a token,
-/// password or OTP, because bodies and headers are not logged and path secrets are masked.
+/// password or OTP, because bodies and headers are not logged and path secrets and query
+/// values are masked.
 /// Each line ends with the client's port (`peer=PORT`), so benchmarks and tests can count the
 /// TCP connections a client opened.
 final class AccessLog: @unchecked Sendable {
@@ -50,7 +51,26 @@ final class AccessLog: @unchecked Sendable {
                 segments[index] = String(decoded.prefix(4)) + "..."
             }
         }
-        return segments.joined(separator: "/") + (query.map { "?" + $0 } ?? "")
+        return segments.joined(separator: "/") + (query.map { "?" + maskQuery($0) } ?? "")
+    }
+
+    /// Query values are masked (`name=***`): anyone can put a token, password or OTP in a query
+    /// string. Only the paging and `write` parameters keep plain numeric or boolean values, which
+    /// benchmarks and tests read; a bare word or a name that is not a plain identifier is masked too.
+    static func maskQuery(_ query: String) -> String {
+        let kept: Set<String> = ["page", "perPage", "write"]
+        return query.split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(parts[0])
+            guard !name.isEmpty, name.count <= 32,
+                name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+            else { return "***" }
+            guard parts.count == 2 else { return kept.contains(name) ? name : "***" }
+            let value = parts[1]
+            let plain = !value.isEmpty && value.count <= 9 && value.allSatisfy { $0.isASCII && $0.isNumber }
+            return kept.contains(name) && (plain || value == "true" || value == "false")
+                ? "\(name)=\(value)" : "\(name)=***"
+        }.joined(separator: "&")
     }
 
     private static func maskValue(_ value: String) -> String {

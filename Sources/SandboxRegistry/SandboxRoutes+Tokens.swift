@@ -65,6 +65,21 @@ extension SandboxRoutes {
         return SandboxResponse(status: 204, contentType: "")
     }
 
+    /// `DELETE -/user/token/KEY`, what `npm logout` sends: the token in the path with itself as
+    /// bearer and no OTP (npm does not retry logout with one). A token may always end itself, even
+    /// an expired login session; ending any other token takes its owner's usable bearer and the
+    /// same second factor as `DELETE -/npm/v1/tokens/token/KEY`, as on npmjs. No bearer: 401.
+    func endToken(_ request: SandboxRequest, keyOrToken: String) async throws -> SandboxResponse {
+        guard let bearer = request.bearerToken else { throw SandboxError.authenticationRequired }
+        let key = TokenKeyOrValue.key(keyOrToken)
+        if TokenKey.key(for: bearer) == key {
+            guard try await store.revoke(key: key, user: nil) else { throw SandboxError.badToken() }
+            return .json(["ok": true])
+        }
+        _ = try await revokeToken(request, keyOrToken: keyOrToken)
+        return .json(["ok": true])
+    }
+
     private static func integer(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws
         -> Int
     {

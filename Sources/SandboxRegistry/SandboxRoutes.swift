@@ -1,4 +1,5 @@
 import Foundation
+import TokenShellCore
 
 /// Maps requests to registry behaviour; one extension per area (login, tokens, packages).
 struct SandboxRoutes: Sendable {
@@ -36,8 +37,7 @@ struct SandboxRoutes: Sendable {
                 request, name: String(captured[0].dropFirst(couch.count)), revision: captured[1])
         }
         if method == "DELETE", let captured = path.match("-", "user", "token", "*") {
-            try await store.revoke(key: TokenKeyOrValue.key(captured[0]), user: nil)
-            return .json(["ok": true])
+            return try await endToken(request, keyOrToken: captured[0])
         }
         if method == "POST", path.match("-", "v1", "login") != nil { return await startWebLogin(request) }
         if let captured = path.match("-", "v1", "login", "*") {
@@ -65,7 +65,8 @@ struct SandboxRoutes: Sendable {
     /// The token's record and user for a request that must be authenticated.
     func authenticate(_ request: SandboxRequest) async throws -> (StoredToken, String) {
         guard let token = request.bearerToken else { throw SandboxError.authenticationRequired }
-        guard let stored = await store.token(forKey: TokenKeyOrValue.key(token)) else { throw SandboxError.badToken() }
+        // Always the hash of what was sent: a token's key (shown in lists) is no credential.
+        guard let stored = await store.token(forKey: TokenKey.key(for: token)) else { throw SandboxError.badToken() }
         if let refusal = TokenRules.usability(
             of: stored, now: configuration.clock(), peer: request.peer, sessionTTL: configuration.sessionTTL)
         {

@@ -5,6 +5,10 @@ import Foundation
 #endif
 
 /// `--state FILE`: JSON written atomically (temporary file in the same folder, fsync, rename).
+///
+/// The temporary file is always a new file of our own (`O_CREAT|O_EXCL|O_NOFOLLOW`, mode 0600,
+/// random name): in a folder others can write to, a planted file or symlink at a guessable
+/// name would otherwise receive the accounts and tokens, or be renamed into place.
 struct StateFile: Sendable {
     var path: String
 
@@ -28,11 +32,7 @@ struct StateFile: Sendable {
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(state)
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else { throw SandboxConfigurationError("cannot write \(temporary): errno \(errno)") }
+        let (descriptor, temporary) = try Self.createTemporary(beside: path)
         let written = data.withUnsafeBytes { buffer in write(descriptor, buffer.baseAddress, buffer.count) }
         let synced = fsync(descriptor)
         close(descriptor)
@@ -40,5 +40,19 @@ struct StateFile: Sendable {
             unlink(temporary)
             throw SandboxConfigurationError("cannot save the state to \(path): errno \(errno)")
         }
+    }
+
+    /// Creates `.NAME.tmp-PID-RANDOM` next to `path`, never opening anything that exists.
+    static func createTemporary(beside path: String) throws -> (descriptor: Int32, path: String) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        for _ in 0..<8 {
+            let temporary =
+                folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if descriptor >= 0 { return (descriptor, temporary) }
+            guard errno == EEXIST else { throw SandboxConfigurationError("cannot write \(temporary): errno \(errno)") }
+        }
+        throw SandboxConfigurationError("cannot create a temporary file next to \(path)")
     }
 }

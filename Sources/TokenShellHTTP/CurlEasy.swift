@@ -25,8 +25,13 @@ final class CurlEasy {
         curl_easy_cleanup(handle)
     }
 
-    func perform(_ request: HTTPRequest, options: CurlTransportOptions) throws(TransportError) -> Result {
+    func perform(_ request: HTTPRequest, options transportOptions: CurlTransportOptions) throws(TransportError)
+        -> Result
+    {
         guard let handle else { throw .other("libcurl could not create a handle") }
+        // The request may set its own size cap (a large token list page); everything else keeps the transport's.
+        var options = transportOptions
+        if let limit = request.maxResponseBytes { options.maxResponseBytes = limit }
         curl_easy_reset(handle)
         let transfer = CurlTransfer(limit: options.maxResponseBytes, isCancelled: options.isCancelled)
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)

@@ -43,10 +43,10 @@ public final class CurlTransport: HTTPTransport {
                 return result.response
             }
             guard redirects < options.maxRedirects else {
-                throw .other("too many redirects (more than \(options.maxRedirects)) from \(original.url)")
+                throw .other("too many redirects (more than \(options.maxRedirects)) from \(origin.display)")
             }
             redirects += 1
-            request = Self.redirected(request, to: location, status: result.response.status, origin: origin)
+            request = try Self.redirected(request, to: location, status: result.response.status, origin: origin)
         }
     }
 
@@ -56,12 +56,18 @@ public final class CurlTransport: HTTPTransport {
 
     /// The next request of a redirect chain: 303 (and 301/302 after a POST) become a GET without
     /// a body, as browsers and curl do; credentials stay only while the origin is unchanged.
+    ///
+    /// Leaving the original origin is refused outright (`crossOriginRedirect`) when the request
+    /// asks for `.sameOrigin` or would still carry a body: a body may hold a password, and
+    /// unlike a header it cannot be told apart from harmless content. An https or loopback
+    /// registry that points to plain http elsewhere is a change of origin too, so nothing
+    /// sensitive walks around the plain-http guard that way.
     static func redirected(
         _ request: HTTPRequest,
         to location: String,
         status: Int,
         origin: URLOrigin
-    ) -> HTTPRequest {
+    ) throws(TransportError) -> HTTPRequest {
         var next = request
         next.url = location
         if status == 303 || ((status == 301 || status == 302) && request.method == .post) {
@@ -69,7 +75,11 @@ public final class CurlTransport: HTTPTransport {
             next.body = nil
             next.headers.removeAll { ["content-type", "content-length"].contains($0.name.lowercased()) }
         }
-        if URLOrigin(location) != origin {
+        let target = URLOrigin(location)
+        if target != origin {
+            if request.redirects == .sameOrigin || !(next.body ?? []).isEmpty {
+                throw .crossOriginRedirect(from: origin.display, to: target?.display ?? "an unreadable URL")
+            }
             next.headers.removeAll { ["authorization", "npm-otp"].contains($0.name.lowercased()) }
         }
         return next

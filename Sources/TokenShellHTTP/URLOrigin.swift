@@ -20,6 +20,10 @@ struct URLOrigin: Equatable {
         self.port = port
     }
 
+    /// `scheme://host:port`, for messages: never userinfo, path or query (a redirect target
+    /// chosen by someone else may carry anything there).
+    var display: String { "\(scheme)://\(host):\(port)" }
+
     private static func part(_ handle: OpaquePointer, _ what: CURLUPart, flags: UInt32) -> String? {
         var out: UnsafeMutablePointer<CChar>?
         guard curl_url_get(handle, what, &out, flags) == CURLUE_OK, let out else { return nil }

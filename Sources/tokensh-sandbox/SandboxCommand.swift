@@ -20,7 +20,9 @@ struct SandboxCommand: ParsableCommand {
             stdout is its base URL; each 2FA user gets a line `totp-secret NAME BASE32SECRET`. \
             The access log goes to stderr. Stop it with Ctrl-C or SIGTERM.
 
-            Example: tokensh sandbox --port 0 --flavor classic --user alice:pw --user bob:pw2:otp
+            Example: tokensh sandbox --port 0 --flavor classic --users-file accounts.txt
+                     (accounts.txt: `alice:pw` and `bob:pw2:otp`, one per line; --user NAME:PW works
+                     too, but shows the password to anyone who lists processes)
                      npm --registry http://127.0.0.1:PORT/ login --auth-type=legacy
 
             Couch login: the npmjs flavour answers the first PUT for an existing user with 201 and a \
@@ -54,6 +56,13 @@ struct SandboxCommand: ParsableCommand {
         name: .customLong("user"),
         help: "An account NAME:PASSWORD[:otp|:webotp] (repeatable). Without one, demo:demo-password is created.")
     var users: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "Accounts from a file, one NAME:PASSWORD[:otp|:webotp] per line ('#' comments); '-' reads stdin "
+                + "up to an empty line or EOF. Keeps passwords out of the process table, unlike --user.",
+            valueName: "file"))
+    var usersFile: String?
 
     @Option(help: "Keep accounts and tokens in this JSON file (written atomically after each change).")
     var state: String?
@@ -96,6 +105,7 @@ struct SandboxCommand: ParsableCommand {
         if let passwordIterations { configuration.passwordIterations = passwordIterations }
         do {
             configuration.users = try users.map(SandboxConfiguration.User.parse)
+            if let usersFile { configuration.users += try Self.readUsers(from: usersFile) }
             configuration.faults = try faults.map(FaultRule.parse)
             try configuration.validate()
         } catch {
@@ -126,6 +136,25 @@ struct SandboxCommand: ParsableCommand {
         var received: Int32 = 0
         sigwait(&signals, &received)
         host.stop()
+    }
+
+    /// `--users-file`: a file, or stdin up to an empty line (the practice shell keeps stdin
+    /// open after the accounts, to stop us when it goes away).
+    private static func readUsers(from path: String) throws -> [SandboxConfiguration.User] {
+        if path == "-" {
+            var bytes: [UInt8] = []
+            var byte: UInt8 = 0
+            // Byte by byte: whatever follows the empty line stays unread for --stop-on-stdin-eof.
+            while read(STDIN_FILENO, &byte, 1) == 1 {
+                if byte == UInt8(ascii: "\n"), bytes.last == UInt8(ascii: "\n") || bytes.isEmpty { break }
+                bytes.append(byte)
+            }
+            return try SandboxConfiguration.User.parseList(String(decoding: bytes, as: UTF8.self), source: "stdin")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SandboxConfigurationError("--users-file \(path) cannot be read")
+        }
+        return try SandboxConfiguration.User.parseList(String(decoding: data, as: UTF8.self), source: path)
     }
 
     /// The practice shell's child: its parent holds our stdin open, so EOF means the shell has

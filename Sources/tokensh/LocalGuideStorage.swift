@@ -64,7 +64,9 @@ final class LocalGuideStorage: GuideStorage {
                 current = sandbox
                 return sandbox
             }
-            return PracticeRegistry(url: started.registry, username: "demo", password: "demo-password")
+            return PracticeRegistry(
+                url: started.registry, username: PracticeSandbox.practiceUser,
+                password: PracticeSandbox.practicePassword)
         } catch {
             throw ShellError(
                 .failure, "could not start the practice registry: \(error)",

@@ -25,13 +25,17 @@ final class PracticeSandbox {
         """
         tokensh practice mode: a sandbox registry at \(registry)
         Nothing here touches a real npm account. Try:
-          login --auth-type legacy --username demo     (password: demo-password)
+          login --auth-type legacy --username \(Self.practiceUser)     (password: \(Self.practicePassword))
           token list
           help
         Ctrl-D leaves the practice shell.
 
         """
     }
+
+    /// The practice account, the sandbox's demo account made explicit.
+    static let practiceUser = "demo"
+    static let practicePassword = "demo-password"
 
     private init(registry: String, userconfig: String, process: Subprocess, temporaryFolder: PracticeFolder?) {
         self.registry = registry
@@ -42,13 +46,18 @@ final class PracticeSandbox {
 
     /// Starts the child and waits for the base URL on its first stdout line.
     static func start(userconfig: String?) throws -> PracticeSandbox {
-        // The sandbox stops when its stdin reaches EOF: the pipe's write end stays with this process.
+        // The account goes through stdin, never argv (which anyone can read in /proc/PID/cmdline);
+        // after it the sandbox stops when its stdin reaches EOF: the write end stays with this process.
         let process = try Subprocess.spawn(
             SandboxExecutable.path(),
             arguments: [
                 "--port", "0", "--auto-approve", "--seed-tokens", "6", "--password-iterations", "10000",
-                "--no-access-log", "--stop-on-stdin-eof",
+                "--no-access-log", "--users-file", "-", "--stop-on-stdin-eof",
             ], stdin: .pipe, stdout: .pipe)
+        if let input = process.inputFD {
+            let accounts = Array("\(practiceUser):\(practicePassword)\n\n".utf8)
+            _ = accounts.withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
+        }
         guard let output = process.outputFD, let url = firstLine(of: output), url.hasPrefix("http://") else {
             process.terminate()
             throw PracticeSandboxError("the sandbox did not report its address")

@@ -79,3 +79,20 @@ import TokenShellCore
         #expect(AccessLog.mask("/-/user/token/short") == "/-/user/token/***")
     }
 }
+
+@Suite struct AccessLogQueryTests {
+    @Test(
+        "security 19: the access log masks query values but keeps paging",
+        arguments: [
+            ("/-/v1/login?token=npm_TCllNwh2WLQlMWVhybM1iQrsTj6rMQ0BOh6d", "/-/v1/login?token=***"),
+            ("/-/whoami?password=hunter2&otp=123456", "/-/whoami?password=***&otp=***"),
+            ("/-/whoami?hunter2", "/-/whoami?***"),
+            ("/-/whoami?npm_TCllNwh2WLQlMWVhybM1iQrsTj6rMQ0BOh6d=1", "/-/whoami?***"),
+            ("/-/npm/v1/tokens?page=1&perPage=25", "/-/npm/v1/tokens?page=1&perPage=25"),
+            ("/-/npm/v1/tokens?page=npm_secretsecretsecret", "/-/npm/v1/tokens?page=***"),
+            ("/-/user/org.couchdb.user:alice?write=true", "/-/user/org.couchdb.user:alice?write=true"),
+        ])
+    func masksQueryValues(path: String, expected: String) {
+        #expect(AccessLog.mask(path) == expected)
+    }
+}

@@ -11,7 +11,7 @@ public enum InsecureRegistryRule {
             let text = source.lines.map(\.text).joined(separator: "\n")
             for entry in NpmrcDocument(parsing: text).entries where entry.section == nil {
                 if entry.key == "registry" || entry.key.hasSuffix(":registry"),
-                    let url = RegistryURL(entry.value), url.scheme == "http", !isLoopback(url.host)
+                    let url = RegistryURL(entry.value), url.scheme == "http", !url.isLoopback
                 {
                     insecure.append((url.nerfDart, entry.value))
                 }
@@ -47,11 +47,5 @@ public enum InsecureRegistryRule {
     static func isCommit(_ source: AuditSource) -> Bool {
         if case .commit = source.location { return true }
         return false
-    }
-
-    /// `localhost`, `127.0.0.0/8` and `::1`: traffic that never leaves the machine.
-    public static func isLoopback(_ host: String) -> Bool {
-        let host = host.lowercased()
-        return host == "localhost" || host.hasPrefix("127.") || host == "[::1]" || host == "::1"
     }
 }

@@ -17,8 +17,7 @@ public enum GuideAdvice {
     /// Whether `registry` is on this machine: where the practice registry runs, and where a
     /// legacy login with the demo account is the sensible default.
     public static func isLoopback(_ registry: String) -> Bool {
-        guard let host = RegistryURL(registry)?.host.lowercased() else { return false }
-        return host == "localhost" || host.hasPrefix("127.") || host == "[::1]" || host == "::1"
+        RegistryURL.isLoopback(url: registry)
     }
 
     /// The `${NPM_TOKEN}` line, the CI step and how to try it: what "store it" teaches.

@@ -29,18 +29,43 @@ public enum HTTPMethod: String, Sendable {
     public var isIdempotentRead: Bool { self == .get }
 }
 
+/// What a transport may do when the registry answers a request with a redirect.
+///
+/// A credential goes only to the origin (scheme, host, port) of the registry it belongs to.
+/// Transports drop `authorization` and `npm-otp` whenever a redirect leaves the request's origin
+/// and never re-send a body there; `.sameOrigin` goes further for requests whose credential
+/// cannot simply be dropped (a password in the body) or whose answer is a credential.
+public enum RedirectPolicy: Sendable, Equatable {
+    /// Follow any redirect; credentials in headers stay behind once the origin changes.
+    case follow
+    /// Follow redirects within the request's origin only; any other one fails with
+    /// `TransportError.crossOriginRedirect` before anything is sent there.
+    case sameOrigin
+}
+
 public struct HTTPRequest: Sendable {
     public var method: HTTPMethod
     /// Absolute URL.
     public var url: String
     public var headers: [HTTPHeader]
     public var body: [UInt8]?
+    /// How redirects of this request may be followed.
+    public var redirects: RedirectPolicy
+    /// A larger answer than this is dropped (`TransportError.responseTooLarge`); `nil` keeps the
+    /// transport's own cap. Lets one kind of request (a big token list page) go past the
+    /// default cap without raising it for every other answer.
+    public var maxResponseBytes: Int?
 
-    public init(method: HTTPMethod, url: String, headers: [HTTPHeader] = [], body: [UInt8]? = nil) {
+    public init(
+        method: HTTPMethod, url: String, headers: [HTTPHeader] = [], body: [UInt8]? = nil,
+        redirects: RedirectPolicy = .follow, maxResponseBytes: Int? = nil
+    ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.redirects = redirects
+        self.maxResponseBytes = maxResponseBytes
     }
 
     public func header(_ name: String) -> String? {
@@ -74,6 +99,9 @@ public enum TransportError: Error, Sendable, Equatable {
     case responseTooLarge(limit: Int)
     case tls(String)
     case invalidURL(String)
+    /// A request that must stay on its origin was redirected to another one (both given as
+    /// `scheme://host:port`, never with userinfo or path); nothing was sent there.
+    case crossOriginRedirect(from: String, to: String)
     case other(String)
 
     public var message: String {
@@ -84,6 +112,9 @@ public enum TransportError: Error, Sendable, Equatable {
         case .responseTooLarge(let limit): "the registry's answer was larger than \(limit) bytes and was dropped"
         case .tls(let detail): "TLS failed: \(detail)"
         case .invalidURL(let url): "not a valid URL: \(url)"
+        case .crossOriginRedirect(let from, let to):
+            "\(from) redirected a request that carries or returns a credential to \(to), another origin: "
+                + "refused, nothing was sent there"
         case .other(let detail): detail
         }
     }

@@ -37,7 +37,16 @@ extension RegistryClient {
         guard RegistryPath.isAbsoluteHTTP(doneURL) else {
             throw .invalidResponse("the web login doneUrl is not an absolute URL")
         }
-        let response = try exchange(.get, doneURL, command: "login", auth: .none)
+        // The token polled here becomes the login (or the OTP) for this registry: it is taken
+        // only from the registry's own origin, never from wherever its doneUrl or a redirect points.
+        guard RegistryPath.sharesOrigin(doneURL, with: registry) else {
+            let theirs = RegistryPath.origin(of: doneURL) ?? "another origin"
+            let ours = RegistryPath.origin(of: registry) ?? registry
+            throw .invalidResponse(
+                "the registry \(ours) sent a web login doneUrl on \(theirs), another origin: refused, "
+                    + "a login token is taken only from the registry itself")
+        }
+        let response = try exchange(.get, doneURL, command: "login", auth: .none, returnsCredential: true)
         switch response.status {
         case 202:
             return .pending(retryAfter: RetryPolicy.retryAfterSeconds(response.header("retry-after")))

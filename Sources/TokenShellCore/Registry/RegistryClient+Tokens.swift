@@ -3,6 +3,15 @@ extension RegistryClient {
     /// query and walks `urls.next`, 100 round trips for 1,000 tokens; one request does here.
     static let tokenPageSize = 9999
 
+    /// The size cap of one token list page, instead of the transport's 8 MiB for any answer.
+    ///
+    /// A registry that pages sends at most 9999 tokens (about 6 MB) per page, but one that
+    /// ignores `perPage` (Verdaccio-like) sends the whole list in one answer, and 8 MiB cut that
+    /// off at about 15,000 tokens. The cap applies per page, so a long list streams page by page;
+    /// 128 MiB holds about 200,000 tokens in one answer and still bounds what a hostile registry
+    /// can make the shell hold in memory.
+    static let tokenPageByteLimit = 128 * 1024 * 1024
+
     /// Every token on the account: `GET -/npm/v1/tokens?perPage=9999`, then each `urls.next`.
     ///
     /// `next` may be absolute or a path; a path is resolved against the registry prefix as npm
@@ -24,7 +33,7 @@ extension RegistryClient {
                 throw .invalidResponse("the token list did not end after \(maxPages) pages")
             }
             pages += 1
-            let response = try exchange(.get, page, command: "token")
+            let response = try exchange(.get, page, command: "token", maxResponseBytes: Self.tokenPageByteLimit)
             if page == first && response.status == 400 {
                 // A registry that refuses the query gets npm's plain first request.
                 next = plain

@@ -120,14 +120,23 @@ public struct RegistryClient: Sendable {
     }
 
     /// One exchange, repeated per the retry policy; a non-2xx reply is returned, not thrown.
+    ///
+    /// - Parameters:
+    ///   - returnsCredential: the answer is a credential (a polled web login token); like a
+    ///     request that carries one, it may then not be redirected to another origin.
+    ///   - maxResponseBytes: a size cap for this answer other than the transport's default.
     func exchange(
         _ method: HTTPMethod, _ url: String, command: String, body: RegistryJSON? = nil,
-        auth: Authorization = .configured, otp: Secret? = nil
+        auth: Authorization = .configured, otp: Secret? = nil, returnsCredential: Bool = false,
+        maxResponseBytes: Int? = nil
     ) throws(RegistryError) -> HTTPResponse {
         let request = HTTPRequest(
             method: method, url: url,
             headers: headers(command: command, auth: auth, otp: otp, url: url, hasBody: body != nil),
-            body: body?.bytes)
+            body: body?.bytes,
+            redirects: Self.redirectPolicy(
+                hasBody: body != nil, auth: auth, otp: otp, returnsCredential: returnsCredential),
+            maxResponseBytes: maxResponseBytes)
         var attempt = 0
         while true {
             let outcome: RetryPolicy.Outcome
@@ -146,6 +155,21 @@ public struct RegistryClient: Sendable {
                 sleep(delay)
             }
             attempt += 1
+        }
+    }
+
+    /// `.sameOrigin` for a request that carries a credential the transport cannot just drop on
+    /// a redirect (a body such as a login document or a token request with the password, an OTP,
+    /// a bearer or Basic pair handed to this request) or whose answer is a credential; the
+    /// client's own configured bearer may be dropped instead, so those reads follow redirects
+    /// as npm's do.
+    static func redirectPolicy(hasBody: Bool, auth: Authorization, otp: Secret?, returnsCredential: Bool)
+        -> RedirectPolicy
+    {
+        if hasBody || otp != nil || returnsCredential { return .sameOrigin }
+        switch auth {
+        case .configured, .none: return .follow
+        case .bearer, .basic: return .sameOrigin
         }
     }
 

@@ -34,6 +34,9 @@ extension RegistryError {
         case .transport(.tls):
             "check the registry URL and the system's CA certificates; `ping` tests the connection"
         case .transport(.responseTooLarge): "the registry sent far more than expected; check the registry URL"
+        case .transport(.crossOriginRedirect):
+            "a password, one-time password or token goes only to the registry's own origin; if the other "
+                + "origin is the real registry, use its URL as the registry"
         case .transport: "check the registry URL (`registry`) and the network, then try `ping`"
         case .http(let status, _, _, _): Self.statusHint(status)
         case .authentication(.invalidToken, _): "the token is invalid, revoked or expired; run `login` again"

@@ -41,7 +41,7 @@ public enum RegistryError: Error, Sendable, Equatable {
             case .cancelled: .interrupted
             case .connectionRefused, .timedOut, .tls, .other: .unreachable
             case .invalidURL: .usage
-            case .responseTooLarge: .failure
+            case .responseTooLarge, .crossOriginRedirect: .failure
             }
         case .http(let status, _, _, _): status == 401 ? .authentication : .failure
         case .authentication, .sessionExpired, .otpRequired, .otpRejected, .notLoggedIn: .authentication
@@ -61,6 +61,7 @@ public enum RegistryError: Error, Sendable, Equatable {
             case .tls: "ETLS"
             case .invalidURL: "EINVALIDURL"
             case .responseTooLarge: "ETOOLARGE"
+            case .crossOriginRedirect: "ECROSSORIGIN"
             case .other: "EUNREACHABLE"
             }
         case .http(let status, _, _, _): "E\(status)"

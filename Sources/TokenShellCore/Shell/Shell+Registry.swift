@@ -60,7 +60,7 @@ extension Shell {
     public func checkInsecureRegistry(_ registry: String) throws {
         guard let url = RegistryURL(registry), url.scheme == "http", !options.allowInsecureRegistry else { return }
         let host = url.host.lowercased()
-        if host == "localhost" || host.hasPrefix("127.") || host == "[::1]" || host == "::1" { return }
+        if url.isLoopback { return }
         if io.canAsk,
             try io.confirm(
                 "\(registry) uses plain http: credentials would cross the network unencrypted. Continue?",
