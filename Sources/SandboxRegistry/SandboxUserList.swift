@@ -5,9 +5,8 @@ extension SandboxConfiguration.User {
     /// with `#` are skipped; an error names the line, never its password.
     public static func parseList(_ text: String, source: String) throws(SandboxConfigurationError) -> [Self] {
         var users: [Self] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line.removeLast() }
+        // `isNewline`, not "\n": in Swift "\r\n" is one Character, which a split on "\n" misses.
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             do {

@@ -141,7 +141,7 @@ import TokenShellCore
     @Test(arguments: [403, 404, 500])
     func webLoginPollRefusalMeansUnsupported(status: Int) throws {
         let stub = StubTransport([.status(status)])
-        #expect(try makeClient(stub).pollWebLogin(doneURL: "http://127.0.0.1:1/done") == .unsupported)
+        #expect(try makeClient(stub).pollWebLogin(doneURL: "http://127.0.0.1:4873/sub/done") == .unsupported)
     }
 
     @Test func webLoginInvalidRepliesAreClearErrors() {
@@ -149,11 +149,11 @@ import TokenShellCore
         #expect(throws: RegistryError.self) { try makeClient(relative).startWebLogin() }
         let noToken = StubTransport([.json(200, #"{}"#)])
         #expect(throws: RegistryError.invalidResponse("the web login endpoint approved the login but sent no token")) {
-            try makeClient(noToken).pollWebLogin(doneURL: "http://127.0.0.1:1/done")
+            try makeClient(noToken).pollWebLogin(doneURL: "http://127.0.0.1:4873/sub/done")
         }
         let odd = StubTransport([.status(302)])
         #expect(throws: RegistryError.invalidResponse("the web login endpoint answered 302 to a poll")) {
-            try makeClient(odd).pollWebLogin(doneURL: "http://127.0.0.1:1/done")
+            try makeClient(odd).pollWebLogin(doneURL: "http://127.0.0.1:4873/sub/done")
         }
         let gateway = StubTransport([.status(502)])
         #expect(throws: RegistryError.self) { try makeClient(gateway).startWebLogin() }
