@@ -8,8 +8,12 @@ public struct SandboxConfiguration: Sendable {
     public enum Flavor: String, Sendable, CaseIterable, Codable {
         /// registry.npmjs.org since 2025-12: granular tokens only, expiry limits, 2-hour login sessions.
         case npmjs
-        /// Verdaccio-like: read-only flag and CIDR list, no expiry, no cap, login tokens listed.
+        /// CouchDB-style private registries of the npm 6 era (and npm Enterprise): read-only flag
+        /// and CIDR list, no expiry, no cap, login tokens listed, 409 on a login PUT.
         case classic
+        /// Verdaccio 6 exactly as its routes answer: classic tokens, login tokens not listed, a
+        /// one-page list with random hex keys, Basic authentication anywhere, `{"error":…}` errors.
+        case verdaccio
     }
 
     /// Where the access log goes.

@@ -12,7 +12,7 @@ struct SandboxRoutes: Sendable {
         do {
             return try await route(request)
         } catch let error as SandboxError {
-            return .error(error)
+            return configuration.flavor == .verdaccio ? VerdaccioReply.error(error) : .error(error)
         } catch {
             return .error(SandboxError(status: 500, message: "internal error: \(error)"))
         }
@@ -22,6 +22,7 @@ struct SandboxRoutes: Sendable {
         let method = request.method
         let path = PathMatcher(request.segments)
         let couch = "org.couchdb.user:"
+        if configuration.flavor == .verdaccio, let response = try await verdaccioRoute(request) { return response }
         if method == "GET", path.match("-", "ping") != nil { return .json([String: Any]()) }
         if method == "GET", path.match("-", "whoami") != nil {
             let (_, user) = try await authenticate(request)
@@ -64,6 +65,7 @@ struct SandboxRoutes: Sendable {
 
     /// The token's record and user for a request that must be authenticated.
     func authenticate(_ request: SandboxRequest) async throws -> (StoredToken, String) {
+        if configuration.flavor == .verdaccio { return try await verdaccioAuthenticate(request) }
         guard let token = request.bearerToken else { throw SandboxError.authenticationRequired }
         // Always the hash of what was sent: a token's key (shown in lists) is no credential.
         guard let stored = await store.token(forKey: TokenKey.key(for: token)) else { throw SandboxError.badToken() }

@@ -165,6 +165,7 @@ actor SandboxStore {
 
     /// The token a login hands out: a 2-hour session (npmjs) or an ordinary publish token (classic).
     func mintLoginToken(user: String) throws -> String {
+        if flavor == .verdaccio { return try mintVerdaccio(readonly: false, cidr: [], user: user, listed: false).value }
         if flavor == .npmjs {
             var grant = TokenRules.classicGrant(readonly: false, cidr: [])
             grant.kind = .session

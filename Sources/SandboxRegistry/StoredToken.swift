@@ -31,4 +31,6 @@ struct StoredToken: Codable, Sendable, Equatable {
     var orgs: [String]
     var orgsPermission: String
     var bypass2FA: Bool
+    /// The verdaccio flavour's list and revoke key: random hex, not the sha512 in `key`.
+    var listKey: String? = nil
 }

@@ -13,7 +13,7 @@ enum TokenSeeder {
             let created = now.addingTimeInterval(-Double(count - index) * 3600)
             let cidr = cidrs[index % cidrs.count]
             var grant: TokenRules.Grant
-            if flavor == .classic {
+            if flavor != .npmjs {
                 grant = TokenRules.classicGrant(readonly: index % 2 == 0, cidr: cidr)
             } else {
                 let access = accesses[index % accesses.count]

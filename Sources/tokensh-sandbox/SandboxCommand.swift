@@ -25,9 +25,18 @@ struct SandboxCommand: ParsableCommand {
                      too, but shows the password to anyone who lists processes)
                      npm --registry http://127.0.0.1:PORT/ login --auth-type=legacy
 
-            Couch login: the npmjs flavour answers the first PUT for an existing user with 201 and a \
-            session token; the classic flavour answers 409, so npm takes the GET ?write=true and \
-            PUT …/-rev/REV path.
+            Flavours, and the real registries each stands for:
+              npmjs      registry.npmjs.org since 2025-12: granular tokens only (at most 1000, write \
+            tokens 7 days by default and 90 at most), 2-hour login sessions that are not listed, the \
+            classic create body refused. A login PUT for an existing user gets 201 and a session.
+              verdaccio  Verdaccio 6 (htpasswd auth, default legacy tokens) as its routes answer: \
+            classic tokens (read-only flag, CIDR list, granular fields accepted and ignored), tokens \
+            that are not npm_ tokens, login tokens not listed and logout revoking nothing, a one-page \
+            list with random hex keys, read-only tokens refused for any write, Basic auth anywhere, \
+            errors as {"error":…}, no web login. A login PUT without credentials gets 409, so npm \
+            takes the GET ?write=true and PUT …/-rev/undefined path with Basic auth.
+              classic    CouchDB-style registries (npm 6 era, npm Enterprise): classic tokens, login \
+            tokens listed, 409 on a login PUT then GET ?write=true and PUT …/-rev/REV.
 
             Fault SPEC (repeatable, one rule per --fault): KIND[=VALUE][,retry-after=N][,path=/PREFIX]
               latency=200ms      every matching request waits 200 ms (also 2s, or plain ms)
@@ -49,7 +58,7 @@ struct SandboxCommand: ParsableCommand {
     @Option(help: "Serve under a path prefix, e.g. /sub/.")
     var prefix = "/"
 
-    @Option(help: "npmjs (granular tokens, limits, 2-hour sessions) or classic (Verdaccio-like).")
+    @Option(help: "npmjs (registry.npmjs.org), verdaccio (Verdaccio 6) or classic (CouchDB-style registries).")
     var flavor: String = "npmjs"
 
     @Option(
@@ -94,7 +103,7 @@ struct SandboxCommand: ParsableCommand {
         configuration.port = port
         configuration.prefix = SandboxConfiguration.normalizePrefix(prefix)
         guard let chosen = SandboxConfiguration.Flavor(rawValue: flavor) else {
-            throw ValidationError("--flavor must be npmjs or classic")
+            throw ValidationError("--flavor must be npmjs, classic or verdaccio")
         }
         configuration.flavor = chosen
         configuration.autoApprove = autoApprove

@@ -25,6 +25,7 @@ final class LocalShellServices: ShellServices {
     /// The configuration the last command read, with its `--userconfig` and other flags.
     private let lastConfig = Mutex<NpmConfig?>(nil)
     private let guideStorage: LocalGuideStorage
+    private let kindStore: LocalRegistryKindStore
 
     init(process: ProcessEnvironment, timeout: Double?, userconfigGiven: Bool = false) {
         self.process = process
@@ -33,9 +34,12 @@ final class LocalShellServices: ShellServices {
         self.guideStorage = LocalGuideStorage(
             paths: TokenShellPaths(environment: process.variables, home: process.home), home: process.home,
             userconfigGiven: userconfigGiven)
+        self.kindStore = LocalRegistryKindStore(
+            paths: TokenShellPaths(environment: process.variables, home: process.home))
     }
 
     var guide: (any GuideStorage)? { guideStorage }
+    var registryKinds: (any RegistryKindStore)? { kindStore }
 
     func loadConfig(cli: [String: String]) throws(ShellError) -> NpmConfig {
         var cli = cli

@@ -9,7 +9,9 @@ extension CommandSpec {
             equivalent npm command before anything is created. Every flag answers one question. \
             The token is shown once, checked against what the registry granted, and saved where \
             --save says. Registries without granular tokens get the classic questions \
-            (--read-only, --cidr); --classic or --granular forces the kind. The password is asked \
+            (--read-only, --cidr); --classic or --granular forces the kind. When nothing shows the \
+            kind, tokensh asks (without a terminal it wants --classic or --granular); what a create \
+            shows is remembered for that registry. The password is asked \
             for, or read from TOKENSH_PASSWORD without a terminal.
             """,
         flags: [

@@ -18,7 +18,15 @@ extension RegistryClient {
     /// does. Credentials go only to the registry's origin, a repeated page URL ends the walk
     /// with an error rather than looping, and at most `maxPages` pages are fetched.
     public func listTokens(maxPages: Int = 200) throws(RegistryError) -> [RegistryToken] {
+        try listTokensAndShape(maxPages: maxPages).tokens
+    }
+
+    /// `listTokens`, and what the first page looked like (a hint to the registry's kind).
+    public func listTokensAndShape(maxPages: Int = 200) throws(RegistryError) -> (
+        tokens: [RegistryToken], shape: TokenListShape?
+    ) {
         try requireCredential()
+        var shape: TokenListShape?
         var tokens: [RegistryToken] = []
         let plain = url("-/npm/v1/tokens")
         let first = url("-/npm/v1/tokens?perPage=\(Self.tokenPageSize)")
@@ -44,9 +52,13 @@ extension RegistryClient {
                 throw .invalidResponse("the token list is not a JSON object")
             }
             tokens += (json["objects"]?.arrayValue ?? []).compactMap(RegistryToken.init(json:))
+            if shape == nil {
+                shape = TokenListShape(
+                    hasTotal: json["total"] != nil, nextIsEmptyString: json["urls"]?["next"]?.stringValue == "")
+            }
             next = json["urls"]?["next"]?.stringValue.flatMap { $0.isEmpty ? nil : url($0) }
         }
-        return tokens
+        return (tokens, shape)
     }
 
     /// `POST -/npm/v1/tokens`. Wrap it in `withOTP`; npm 11 sends the granular body, npm 10 the classic one.

@@ -45,6 +45,9 @@ public protocol ShellServices: AnyObject, Sendable {
     /// The guide's progress file, token folder and practice registry; `nil` where there is no
     /// disk (the default, so fakes need not provide it).
     var guide: (any GuideStorage)? { get }
+    /// What token creation has shown about registries' token kinds; `nil` where there is no
+    /// disk (the default, so fakes need not provide it).
+    var registryKinds: (any RegistryKindStore)? { get }
 }
 
 extension ShellServices {
@@ -64,6 +67,7 @@ extension ShellServices {
     public func prepareFolder(_ path: String) throws(ShellError) {}
     public var auditFiles: (any AuditFileAccess)? { nil }
     public var guide: (any GuideStorage)? { nil }
+    public var registryKinds: (any RegistryKindStore)? { nil }
     public var canOpenBrowser: Bool { false }
     public func openInBrowser(_ url: String) -> Bool { false }
 }

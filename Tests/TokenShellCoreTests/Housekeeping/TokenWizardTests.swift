@@ -88,13 +88,15 @@ import TokenShellCore
     @Test func kindDetectionNeverNeedsACreate() throws {
         let granular = try F.granular(key: "g", name: "g")
         let classic = try F.classic(key: "c", readonly: true)
-        #expect(TokenKindDetector.detect(forced: nil, tokens: [classic], registry: "http://x/").kind == .classic)
+        #expect(TokenKindDetector.detect(.init(tokens: [classic], registry: "http://x/")).kind == .classic)
         #expect(
-            TokenKindDetector.detect(forced: nil, tokens: [classic, granular], registry: "http://x/").kind == .granular)
+            TokenKindDetector.detect(.init(tokens: [classic, granular], registry: "http://x/")).kind == .granular)
         #expect(
-            TokenKindDetector.detect(forced: nil, tokens: [], registry: "https://registry.npmjs.org/").kind == .granular
+            TokenKindDetector.detect(.init(tokens: [], registry: "https://registry.npmjs.org/")).kind == .granular
         )
-        #expect(TokenKindDetector.detect(forced: .classic, tokens: [granular], registry: "http://x/").kind == .classic)
+        #expect(
+            TokenKindDetector.detect(.init(forced: .classic, tokens: [granular], registry: "http://x/")).kind
+                == .classic)
     }
 
     @Test func rotationKeepsTheRightsAndRenames() throws {

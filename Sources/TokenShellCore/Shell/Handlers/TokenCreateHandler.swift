@@ -19,12 +19,12 @@ enum TokenCreateHandler {
                 code: "EINVALID")
         }
         let (client, registry) = try shell.authenticatedClient()
-        let rows = try TokenHandlerSupport.fetchRows(client, shell)
-        let forced: RegistryToken.Kind? =
-            command.has("classic") ? .classic : command.has("granular") ? .granular : nil
-        let verdict = TokenKindDetector.detect(forced: forced, tokens: rows.map(\.token), registry: registry)
+        let listing = try TokenHandlerSupport.fetchListing(client, shell)
+        let verdict = try TokenKindResolution.resolve(
+            command, rows: listing.rows, shape: listing.shape, client: client, shell)
         let draft = try answers(command, kind: verdict.kind, reason: verdict.reason, shell)
         var completed = command
+        if verdict.asked { try completed.setFlag(verdict.kind.rawValue, .bool(true)) }
         for (flag, value) in draft.flags { try completed.setFlag(flag, value) }
 
         let problems = draft.problems()
@@ -168,6 +168,10 @@ enum TokenCreateHandler {
         let excess = GrantCheck.excess(asked: draft, granted: row.token, now: shell.services.now())
         guard !excess.isEmpty else {
             shell.io.diagnostic("Verified: the registry granted what was asked.\n")
+            TokenKindResolution.remember(
+                row.token.kind, registry: client.registry,
+                reason: "a token create gave a \(row.token.kind.rawValue) token",
+                shell)
             return
         }
         do {
@@ -180,11 +184,16 @@ enum TokenCreateHandler {
         }
         TokenHandlerSupport.forget(keys: [row.token.key], shell)
         let classicHint = row.token.kind == .classic && draft.kind == .granular
+        if classicHint {
+            TokenKindResolution.remember(
+                .classic, registry: client.registry, reason: "a granular request was answered with a classic token",
+                shell)
+        }
         throw ShellError(
             .failure,
             "the registry granted more than asked, so the token was revoked at once: " + excess.joined(separator: "; "),
             hint: classicHint
-                ? "this registry issues classic tokens: run `token create --classic`"
+                ? "this registry issues classic tokens, and tokensh now remembers that: run `token create` again"
                 : "the registry ignores part of the request; ask its operator, or create the token on its website",
             code: "EGRANTMISMATCH")
     }

@@ -3,13 +3,20 @@
 enum TokenHandlerSupport {
     /// Every page of the list, as rows with short ids; also kept for TAB completion.
     static func fetchRows(_ client: RegistryClient, _ shell: Shell) throws -> [TokenRow] {
+        try fetchListing(client, shell).rows
+    }
+
+    /// `fetchRows`, and the shape of the list's first page (a hint to the registry's token kind).
+    static func fetchListing(_ client: RegistryClient, _ shell: Shell) throws -> (
+        rows: [TokenRow], shape: TokenListShape?
+    ) {
         let progress = shell.io.progress("reading the token list")
         defer { progress.stop() }
-        let tokens = try client.listTokens()
+        let (tokens, shape) = try client.listTokensAndShape()
         let rows = TokenRow.rows(for: tokens)
         shell.session.lastTokens = tokens
         shell.session.lastTokenIDs = rows.map(\.id)
-        return rows
+        return (rows, shape)
     }
 
     /// Forgets revoked tokens in the remembered list.

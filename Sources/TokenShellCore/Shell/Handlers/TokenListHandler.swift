@@ -12,7 +12,7 @@ enum TokenListHandler {
         guard !rows.isEmpty else {
             let why =
                 all.isEmpty
-                ? "No tokens. (Login sessions are not listed on npmjs.) Create one with `token create`."
+                ? "No tokens. (\(unlistedLogins(client))) Create one with `token create`."
                 : "No token matches; \(all.count) listed in all."
             shell.io.output(why + "\n")
             return
@@ -20,5 +20,14 @@ enum TokenListHandler {
         shell.io.output(TokenHandlerSupport.table(shell).render(rows))
         // After the table (and after the spinner has gone), about what it shows.
         _ = Tips.afterListing(all.map(\.token), now: now, in: shell)
+    }
+
+    /// Why the login this shell uses is not in the list; npmjs is named only where it applies.
+    static func unlistedLogins(_ client: RegistryClient) -> String {
+        var credential: Secret?
+        if case .bearer(let token) = client.credential { credential = token }
+        return TokenKindDetector.hidesSessionsLikeNpmjs(registry: client.registry, credential: credential)
+            ? "Login sessions are not listed on npmjs."
+            : "This registry does not list login tokens."
     }
 }

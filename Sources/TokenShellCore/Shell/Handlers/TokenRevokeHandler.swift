@@ -102,9 +102,12 @@ enum TokenRevokeHandler {
         _ token: Secret, _ command: ParsedCommand, client: RegistryClient, registry: String, _ shell: Shell
     ) throws {
         let masked = RegistryToken.mask(token.reveal())
+        let sessions =
+            TokenKindDetector.hidesSessionsLikeNpmjs(registry: registry, credential: token)
+            ? "be a login session (npmjs does not list those)" : "be a login token (this registry may not list those)"
         shell.io.diagnostic(
-            "\(masked) is not in the token list: it may be revoked already, be a login session (npmjs does not list "
-                + "those), or this registry's keys are not sha512 keys of the token.\n")
+            "\(masked) is not in the token list: it may be revoked already, \(sessions), or this registry's keys "
+                + "are not sha512 keys of the token.\n")
         guard RegistryURL(registry)?.scheme == "https" else {
             throw ShellError(
                 .failure, "\(masked) is not listed, and revoking it by value would send it over plain http",
