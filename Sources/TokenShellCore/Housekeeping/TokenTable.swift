@@ -23,12 +23,15 @@ public struct TokenTable: Sendable {
         self.now = now
     }
 
+    /// The registry's text (names, CIDR ranges, unparsed dates) without control characters: a
+    /// cell is one line, and cutting it cannot split an escape sequence since none is left.
     public func cells(_ row: TokenRow) -> [String] {
-        [
+        let cells = [
             row.id, row.token.name ?? "-", row.permissionSummary,
             row.token.cidr.isEmpty ? "any" : row.token.cidr.joined(separator: ","), row.createdSummary,
             row.expirySummary(now: now), row.marks(now: now),
         ]
+        return cells.map(TerminalText.line)
     }
 
     /// The table and its legend, each line ending in a newline.
