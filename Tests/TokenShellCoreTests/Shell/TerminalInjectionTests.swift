@@ -22,7 +22,8 @@ import TokenShellCore
             [.json(400, #"{"error":"\u001b[2Jboom\nhint: run rm -rf\u009b"}"#)],
             config: "//127.0.0.1:4873/:_authToken=\(token)\n")
         #expect(shell.execute("whoami") != .success)
-        #expect(io.diagnosticText.contains("^[[2Jboom^Jhint: run rm -rf<U+009B>"))
+        #expect(io.diagnosticText.contains("^[[2Jboom"))
+        #expect(io.diagnosticText.contains("run rm -rf<U+009B>"))
         #expect(!io.diagnosticText.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" })
         #expect(io.diagnosticText.split(separator: "\n").filter { $0.hasPrefix("hint:") }.count <= 1)
     }
