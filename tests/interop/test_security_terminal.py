@@ -9,6 +9,7 @@ they belong to; `--json` escapes them.
 import json
 import os
 import subprocess
+import unicodedata
 
 import pexpect
 
@@ -40,6 +41,11 @@ def assert_safe(result, pty=False):
         found = unsafe_bytes(data, pty=pty)
         assert not found, f"{name} holds {found[:5]} in {data[:600]!r}"
         data.decode("utf-8")  # valid UTF-8: nothing cut inside a character
+
+
+def columns(line):
+    """Terminal columns of a line: East Asian wide and fullwidth characters take two."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
 
 
 def no_forged_lines(text):
@@ -88,6 +94,7 @@ def test_security_04_token_list_and_show(tmp_path):
             assert lines[0].startswith("ID"), lines
             assert TOKEN_KEY[:6] in lines[1]
             assert len(lines) == 4, lines  # header, one row, the count, the marks legend
+            assert all(columns(line) <= int(width) for line in lines), lines
         result = run_bytes(user, "-c", "token show " + TOKEN_KEY[:6])
         assert result.returncode == 0, result.stderr
         assert_safe(result)

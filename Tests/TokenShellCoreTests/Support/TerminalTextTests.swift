@@ -57,7 +57,7 @@ import Testing
             let text = TokenTable(width: width, now: F.now).render([row])
             #expect(!Self.hasControls(text, newlines: true))
             for line in text.split(separator: "\n") {
-                #expect(line.count <= width)
+                #expect(TerminalColumns.width(String(line)) <= width, "wide characters take two columns")
                 #expect(String(validatingUTF8: String(line)) != nil)
             }
         }
