@@ -1,5 +1,6 @@
 import CEditLine
 import Glibc
+import TokenShellCore
 
 extension LineEditor {
     /// Runs on TAB: asks the provider, then replaces the word, inserts the common prefix, lists
@@ -53,6 +54,8 @@ extension LineEditor {
 
     /// Prints the candidates in columns below the line; libedit then redraws prompt and line.
     private func list(_ candidates: [String]) {
+        // Token names come from the registry: shown without control characters.
+        let candidates = candidates.map(TerminalText.line)
         let width = max(Terminal.width, 20)
         let cell = (candidates.map(\.count).max() ?? 0) + 2
         let columns = max(1, width / cell)

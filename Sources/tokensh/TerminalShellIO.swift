@@ -14,6 +14,12 @@ import TokenShellTerminal
 #endif
 
 /// Standard output and error, and the terminal when there is one.
+///
+/// Everything commands print is plain text: tokensh's own terminal control (the spinner's
+/// line clearing, libedit) is written by `TokenShellTerminal` and never passes through here.
+/// So every control character but newline and tab is replaced on the way out
+/// (`TerminalText`): whatever a registry, a config file or a file name holds, and whichever
+/// message forgot to clean it, cannot drive the terminal.
 final class TerminalShellIO: ShellIO {
     let editor: LineEditor?
     let canAsk: Bool
@@ -29,10 +35,13 @@ final class TerminalShellIO: ShellIO {
     var terminalWidth: Int { Terminal.width }
     var historyEntries: [String] { editor?.historyEntries ?? [] }
 
-    func output(_ text: String) { Self.write(text, to: STDOUT_FILENO) }
-    func diagnostic(_ text: String) { Self.write(text, to: STDERR_FILENO) }
+    func output(_ text: String) { Self.write(TerminalText.lines(text), to: STDOUT_FILENO) }
+    func diagnostic(_ text: String) { Self.write(TerminalText.lines(text), to: STDERR_FILENO) }
 
     func ask(_ question: String, default defaultValue: String?, choices: [String]) throws(ShellError) -> String {
+        let question = TerminalText.lines(question)
+        let defaultValue = defaultValue.map(TerminalText.line)
+        let choices = choices.map(TerminalText.line)
         guard let editor else {
             throw ShellError(.usage, "no terminal to answer: \(question)", hint: "give the answer as a flag")
         }
@@ -45,7 +54,7 @@ final class TerminalShellIO: ShellIO {
     func askSecret(_ prompt: String) throws(ShellError) -> Secret {
         let input: SecretInput
         do {
-            input = try SecretReader.read(prompt: prompt)
+            input = try SecretReader.read(prompt: TerminalText.lines(prompt))
         } catch {
             throw ShellError(.usage, "cannot read a secret here: \(error.message)", hint: "set it in the environment")
         }
@@ -57,7 +66,7 @@ final class TerminalShellIO: ShellIO {
     }
 
     func progress(_ message: String) -> any ShellProgress {
-        let spinner = Spinner(message: message)
+        let spinner = Spinner(message: TerminalText.line(message))
         spinner.start()
         return SpinnerProgress(spinner: spinner)
     }

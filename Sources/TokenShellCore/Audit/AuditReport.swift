@@ -37,9 +37,12 @@ public struct AuditReport: Sendable, Equatable {
         for finding in findings {
             let name = finding.severity.rawValue
             let label = name + String(repeating: " ", count: max(1, indent.count - name.count))
-            text += label + finding.location + "\n"
-            text += TextWrapper.wrap(finding.message, width: width, indent: indent).joined(separator: "\n") + "\n"
-            text += TextWrapper.wrap("fix: " + finding.fix, width: width, indent: indent).joined(separator: "\n") + "\n"
+            // Paths and quoted lines come from the disk: shown without control characters.
+            let message = TextWrapper.wrap(TerminalText.line(finding.message), width: width, indent: indent)
+            let fix = TextWrapper.wrap("fix: " + TerminalText.line(finding.fix), width: width, indent: indent)
+            text += label + TerminalText.line(finding.location) + "\n"
+            text += message.joined(separator: "\n") + "\n"
+            text += fix.joined(separator: "\n") + "\n"
         }
         return text + summary + "\n"
     }

@@ -41,6 +41,12 @@ public struct TokenRow: Sendable, Equatable {
         return access == .readWrite || access == .readWriteStageOnly || token.orgsPermission == "read-write"
     }
 
+    /// `a1b2c3 (deploy)`: the id and name for messages, shown without control characters (the
+    /// registry chose both).
+    public var label: String {
+        TerminalText.line(id + (token.name.map { " (\($0))" } ?? ""))
+    }
+
     public var bypasses2FA: Bool { token.bypass2FA == true }
 
     public var hasNoCIDR: Bool { token.cidr.isEmpty }

@@ -23,12 +23,15 @@ public struct TokenTable: Sendable {
         self.now = now
     }
 
+    /// The registry's text (names, CIDR ranges, unparsed dates) without control characters: a
+    /// cell is one line, and cutting it cannot split an escape sequence since none is left.
     public func cells(_ row: TokenRow) -> [String] {
-        [
+        let cells = [
             row.id, row.token.name ?? "-", row.permissionSummary,
             row.token.cidr.isEmpty ? "any" : row.token.cidr.joined(separator: ","), row.createdSummary,
             row.expirySummary(now: now), row.marks(now: now),
         ]
+        return cells.map(TerminalText.line)
     }
 
     /// The table and its legend, each line ending in a newline.
@@ -117,21 +120,24 @@ public struct TokenTable: Sendable {
         return lines
     }
 
-    /// Characters in `text`; ASCII, nearly every cell, is counted by its bytes.
+    /// Terminal columns of `text`: a wide character (CJK, emoji) takes two.
     static func length(_ text: String) -> Int {
-        let utf8 = text.utf8
-        return utf8.allSatisfy { $0 < 0x80 } ? utf8.count : text.count
+        TerminalColumns.width(text)
     }
 
-    /// `text` cut to `width` characters, ending in `…` when cut; `length` when already known.
+    /// `text` cut to `width` columns, ending in `…` when cut; `length` when already known.
+    /// Cuts fall between characters, never inside one; when a wide character does not fit, a
+    /// space takes its last column so the next column stays aligned.
     static func fit(_ text: String, width: Int, length: Int? = nil) -> String {
         let length = length ?? Self.length(text)
         guard length > width else { return text }
         let kept = width > 1 ? width - 1 : width
-        // ASCII (its length equals its bytes) is cut by bytes rather than by characters.
-        let cut =
-            length == text.utf8.count
-            ? String(decoding: text.utf8.prefix(kept), as: UTF8.self) : String(text.prefix(kept))
-        return width > 1 ? cut + "…" : cut
+        let ellipsis = width > 1 ? "…" : ""
+        // ASCII (its width equals its bytes) is cut by bytes rather than by characters.
+        if length == text.utf8.count {
+            return String(decoding: text.utf8.prefix(kept), as: UTF8.self) + ellipsis
+        }
+        let (cut, used) = TerminalColumns.prefix(text, columns: kept)
+        return String(cut) + ellipsis + String(repeating: " ", count: kept - used)
     }
 }

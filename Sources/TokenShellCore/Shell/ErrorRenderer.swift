@@ -1,10 +1,12 @@
 /// Turns any `ShellError` into what the user reads: text for people, JSON with `--json`.
 public enum ErrorRenderer {
     /// `error: message` and, when there is one, `hint: what to do next`, each on its own line.
+    /// Messages quote registry replies, headers, URLs and paths: each is kept to its one line
+    /// and shown without control characters (`TerminalText`).
     public static func text(_ error: ShellError, location: String? = nil) -> String {
-        var text = (location.map { "\($0): " } ?? "") + "error: " + error.message + "\n"
+        var text = (location.map { "\($0): " } ?? "") + "error: " + TerminalText.line(error.message) + "\n"
         if let hint = error.hint, !hint.isEmpty {
-            text += "hint: " + hint + "\n"
+            text += "hint: " + TerminalText.line(hint) + "\n"
         }
         return text
     }

@@ -61,8 +61,13 @@ public final class Shell {
         }
     }
 
-    /// The prompt of design §3: what is known without a network call.
+    /// The prompt of design §3: what is known without a network call. The user name comes from
+    /// the registry and the host from a project's `.npmrc`: shown without control characters.
     public var prompt: String {
+        TerminalText.line(rawPrompt)
+    }
+
+    private var rawPrompt: String {
         let registry =
             session.registryOverride ?? (try? quietConfig().registry) ?? NpmConfig.defaultRegistry
         let host = RegistryURL(registry)?.hostAndPort ?? registry

@@ -39,7 +39,7 @@ final class ShellOTPProvider: OTPProvider {
     }
 
     private func approveOnTheWeb(authURL: String, doneURL: String) throws(RegistryError) -> Secret {
-        shell.io.output("Authenticate your account at:\n\(authURL)\n")
+        shell.io.output("Authenticate your account at:\n\(TerminalText.line(authURL))\n")
         let progress = shell.io.progress("waiting for the approval in the browser (Ctrl-C gives up)")
         defer { progress.stop() }
         while true {

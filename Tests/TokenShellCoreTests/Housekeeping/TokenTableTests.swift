@@ -44,12 +44,16 @@ import Testing
     @Test func cellsAreCutByCharactersNotBytes() {
         #expect(TokenTable.fit("abcdefgh", width: 5) == "abcd…")
         #expect(TokenTable.fit("héllo-wörld", width: 6) == "héllo…")
-        #expect(TokenTable.fit("🙂🙂🙂🙂", width: 3) == "🙂🙂…")
+        #expect(TokenTable.fit("🙂🙂🙂🙂", width: 5) == "🙂🙂…")
         #expect(TokenTable.fit("e\u{301}e\u{301}e\u{301}", width: 2) == "e\u{301}…")
         #expect(TokenTable.fit("abc", width: 1) == "a")
         #expect(TokenTable.fit("abc", width: 3) == "abc")
         #expect(TokenTable.length("héllo") == 5)
         #expect(TokenTable.length("ascii") == 5)
+        // Wide characters take two columns; one that does not fit leaves a space.
+        #expect(TokenTable.length("名前🙂") == 6)
+        #expect(TokenTable.fit("名前名前", width: 4) == "名… ")
+        #expect(TokenTable.fit("a名前", width: 4) == "a名…")
     }
 
     @Test func marksSayWhatNeedsAttention() throws {

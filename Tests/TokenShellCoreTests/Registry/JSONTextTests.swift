@@ -3,11 +3,12 @@ import Testing
 import TokenShellCore
 
 @Suite struct JSONTextTests {
-    /// The exact text `JSON.stringify` writes for each kind of character.
+    /// The exact text `JSON.stringify` writes for each kind of character (and DEL escaped, so
+    /// JSON output cannot drive a terminal; see `TerminalTextTests` for C1 and bidi controls).
     @Test(arguments: [
         ("plain", #""plain""#), ("", #""""#), ("a\"b", #""a\"b""#), ("back\\slash", #""back\\slash""#),
         ("line\nbreak\r\t", #""line\nbreak\r\t""#), ("\u{08}\u{0C}", #""\b\f""#), ("\u{01}\u{1F}", #""\u0001\u001f""#),
-        ("/path/é ✓ 🙂", #""/path/é ✓ 🙂""#), ("e\u{301}\"", "\"e\u{301}\\\"\""), ("\u{7F}", "\"\u{7F}\""),
+        ("/path/é ✓ 🙂", #""/path/é ✓ 🙂""#), ("e\u{301}\"", "\"e\u{301}\\\"\""), ("\u{7F}", #""\u007f""#),
     ])
     func quotesAsJSONStringifyDoes(input: String, expected: String) {
         #expect(JSONText.quote(input) == expected)

@@ -16,10 +16,12 @@ enum ConfigHandlers {
         for entry in entries {
             let origin = entry.path ?? "\(entry.source) settings"
             if origin != lastOrigin {
-                text += (lastOrigin == nil ? "" : "\n") + "; \(origin)\n"
+                text += (lastOrigin == nil ? "" : "\n") + "; \(TerminalText.line(origin))\n"
                 lastOrigin = origin
             }
-            text += (entry.isOverridden ? "; " : "") + "\(entry.key) = \(entry.displayValue)"
+            text +=
+                (entry.isOverridden ? "; " : "")
+                + "\(TerminalText.line(entry.key)) = \(TerminalText.line(entry.displayValue))"
             text += entry.isOverridden ? "  (overridden)\n" : "\n"
         }
         shell.io.output(text.isEmpty ? "; no settings: npm's defaults apply\n" : text)
@@ -32,7 +34,7 @@ enum ConfigHandlers {
         let config = try shell.config()
         switch config.get(key) {
         case .value(let value):
-            shell.io.output(value.value + "\n")
+            shell.io.output(TerminalText.line(value.value) + "\n")
         case .protected(let value):
             shell.io.output("(protected)\n")
             shell.io.diagnostic(

@@ -76,7 +76,7 @@ enum LoginHandler {
             shell.io.diagnostic("This registry has no web login; using your username and password instead.\n")
             return try legacyLogin(command, shell, registry: registry)
         }
-        shell.io.output("Login at:\n\(loginURL)\n")
+        shell.io.output("Login at:\n\(TerminalText.line(loginURL))\n")
         if shell.io.canAsk, shell.services.canOpenBrowser,
             try shell.io.confirm("Open it in your browser?", default: true), !shell.services.openInBrowser(loginURL)
         {

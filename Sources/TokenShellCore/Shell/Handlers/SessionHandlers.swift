@@ -43,7 +43,7 @@ enum SessionHandlers {
         let (client, registry) = try shell.authenticatedClient()
         let name = try client.whoami()
         shell.session.knownUsers[registry] = name
-        shell.io.output(shell.options.json ? JSONText.quote(name) + "\n" : name + "\n")
+        shell.io.output(shell.options.json ? JSONText.quote(name) + "\n" : TerminalText.line(name) + "\n")
     }
 
     static func describeSource(_ value: ConfigValue) -> String {

@@ -44,11 +44,11 @@ enum TokenPruneHandler {
             do {
                 try TokenHandlerSupport.revoke(key: row.token.key, client: client, shell)
                 revoked.append(row)
-                if !json { shell.io.output("revoked \(row.id)\(row.token.name.map { " (\($0))" } ?? "")\n") }
+                if !json { shell.io.output("revoked \(row.label)\n") }
             } catch {
                 let message = error.shellError.message
                 failed.append((row, message))
-                if !json { shell.io.output("FAILED  \(row.id): \(message)\n") }
+                if !json { shell.io.output("FAILED  \(row.label): \(TerminalText.line(message))\n") }
             }
         }
         TokenHandlerSupport.forget(keys: Set(revoked.map(\.token.key)), shell)

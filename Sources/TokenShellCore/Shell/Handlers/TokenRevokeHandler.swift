@@ -50,7 +50,7 @@ enum TokenRevokeHandler {
             try TokenHandlerSupport.revoke(key: row.token.key, client: client, shell)
             revoked.append(row)
             if !shell.options.json {
-                shell.io.output("Revoked \(row.id)\(row.token.name.map { " (\($0))" } ?? "").\n")
+                shell.io.output("Revoked \(row.label).\n")
             }
         }
         TokenHandlerSupport.forget(keys: Set(revoked.map(\.token.key)), shell)

@@ -27,7 +27,7 @@ enum TokenRotateHandler {
         if let days = draft.expiresDays { try completed.setFlag("expires", .integer(days)) }
         shell.completedCommand = completed
 
-        shell.io.diagnostic("Rotating \(old.id)\(old.token.name.map { " (\($0))" } ?? ""):\n")
+        shell.io.diagnostic("Rotating \(old.label):\n")
         var equivalent = ParsedCommand(spec: .tokenCreate)
         for (flag, value) in draft.flags { try equivalent.setFlag(flag, value) }
         TokenCreateHandler.showSummary(draft, completed: equivalent, shell)

@@ -48,6 +48,7 @@ enum TokenShowHandler {
         ]
         let marks = row.marks(now: now)
         if !marks.isEmpty { lines.append("marks:        \(marks)") }
-        return lines
+        // Every value but the marks is the registry's text.
+        return lines.map(TerminalText.line)
     }
 }
