@@ -39,9 +39,11 @@ public final class InputReader: LineReader {
     public func readLine(prompt: String = "") -> LineEditorResult {
         while true {
             if let newline = pending[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
-                var line = Array(pending[start..<newline])
+                // Cut as below when the whole overlong line arrived at once.
+                let cut = newline - start > limit
+                var line = Array(pending[start..<(cut ? start + limit + 1 : newline)])
                 consume(through: newline + 1)
-                if line.last == UInt8(ascii: "\r") { line.removeLast() }
+                if !cut, line.last == UInt8(ascii: "\r") { line.removeLast() }
                 if skipping {
                     skipping = false
                     continue

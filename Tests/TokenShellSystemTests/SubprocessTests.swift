@@ -2,6 +2,10 @@ import Testing
 
 @testable import TokenShellSystem
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @Suite("Subprocess and PathString")
 struct SubprocessTests {
     @Test func capturesOutputAndExitStatus() throws {
@@ -18,6 +22,30 @@ struct SubprocessTests {
         let result = try Subprocess.run("/bin/sh", arguments: ["-c", "exec sleep 30"], timeout: 0.3)
         #expect(result == nil)
         #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
+    @Test("security 06: children get no secret variable, whatever environment they are given")
+    func secretsAreRemovedFromEveryChild() throws {
+        let environment = ["TOKENSH_PASSWORD": "pw", "TOKENSH_TOKEN": "t", "TOKENSH_OTP": "1", "KEPT": "yes"]
+        let result = try #require(try Subprocess.run("/usr/bin/env", arguments: [], environment: environment))
+        #expect(String(decoding: result.output, as: UTF8.self) == "KEPT=yes\n")
+        let exposed = try #require(
+            try Subprocess.run("/usr/bin/env", arguments: [], environment: environment, exposing: ["TOKENSH_OTP"]))
+        #expect(
+            String(decoding: exposed.output, as: UTF8.self).split(separator: "\n").sorted() == [
+                "KEPT=yes", "TOKENSH_OTP=1",
+            ])
+    }
+
+    @Test("security 06: children inherit only the standard streams")
+    func descriptorsAboveTwoAreClosed() throws {
+        let leaked = open("/dev/null", O_RDONLY)  // no O_CLOEXEC, as libcurl's sockets
+        defer { close(leaked) }
+        #expect(leaked > 2)
+        let result = try #require(
+            try Subprocess.run(
+                "/bin/sh", arguments: ["-c", "[ -e /proc/self/fd/\(leaked) ] && echo open || echo closed"]))
+        #expect(String(decoding: result.output, as: UTF8.self) == "closed\n")
     }
 
     @Test func reportsAProgramThatCannotStart() {

@@ -32,12 +32,26 @@ struct InputReaderTests {
         #expect(results == [.line("token list"), .line(""), .line("héllo ✓"), .line("last"), .endOfFile])
     }
 
+    /// A terminal's default; a pipe, which nothing else reads, gets blocks by default.
     @Test("byte-at-a-time reading leaves the rest of the input for the next reader")
     func leavesRestUnread() throws {
         let fd = try pipe(containing: "first\nsecond\n")
         defer { close(fd) }
-        #expect(InputReader(fileDescriptor: fd).readLine(prompt: "") == .line("first"))
-        #expect(InputReader(fileDescriptor: fd).readLine(prompt: "") == .line("second"))
+        #expect(InputReader(fileDescriptor: fd, chunkSize: 1).readLine(prompt: "") == .line("first"))
+        #expect(InputReader(fileDescriptor: fd, chunkSize: 1).readLine(prompt: "") == .line("second"))
+    }
+
+    @Test("security 07: a line over the limit is cut just past it and the rest of it skipped", arguments: [1, 7, 4096])
+    func overlongLineIsCut(chunkSize: Int) throws {
+        let fd = try pipe(
+            containing: "ok\n" + String(repeating: "x", count: 100) + "\nnext\n" + String(repeating: "y", count: 50))
+        defer { close(fd) }
+        let results = readAll(InputReader(fileDescriptor: fd, chunkSize: chunkSize, lineLimit: 10))
+        #expect(
+            results == [
+                .line("ok"), .line(String(repeating: "x", count: 11)), .line("next"),
+                .line(String(repeating: "y", count: 11)), .endOfFile,
+            ])
     }
 
     @Test("empty input is end of file at once")
