@@ -9,25 +9,13 @@
 ///
 /// The variables that hold a credential (or the command that prints one) are removed for every
 /// child: git, a browser or an OTP command has no business with the password or the token the
-/// shell was started with. The OTP command, which runs whatever the user wrote, also gets only
-/// the variables it needs to find programs, the locale and the desktop session (a keyring or a
-/// password manager that prints the code).
+/// shell was started with. Everything else passes: the OTP command is the user's own, and the
+/// documented form `oathtool --totp -b "$SECRET"` reads its seed from a variable of the user's.
 public enum ChildEnvironment {
     /// Never passed to a child unless the spawn names it in `exposing`.
     public static let secretNames: Set<String> = [
         "TOKENSH_PASSWORD", "TOKENSH_TOKEN", "TOKENSH_OTP", "TOKENSH_OTP_COMMAND",
     ]
-
-    /// The variables an OTP command keeps, besides `LC_*`.
-    public static let otpCommandNames: Set<String> = [
-        "PATH", "HOME", "USER", "LOGNAME", "LANG", "TZ", "TMPDIR",
-        "XDG_RUNTIME_DIR", "DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY",
-    ]
-
-    /// `environment` cut down to what an OTP command gets (the command itself is added by the caller).
-    public static func forOTPCommand(_ environment: [String: String]) -> [String: String] {
-        environment.filter { otpCommandNames.contains($0.key) || $0.key.hasPrefix("LC_") }
-    }
 
     /// `NAME=value` entries for `execve`, from `environment` or (when nil) this process's own,
     /// without the secret variables except those in `exposing`. The caller frees the pointers.

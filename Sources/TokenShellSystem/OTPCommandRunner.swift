@@ -18,8 +18,8 @@ import TokenShellCore
 /// environment, never in argv, so neither it nor a secret it spells out shows in `ps`. Its
 /// stdout is captured and trimmed; its stderr goes to ours (it may explain a failure).
 ///
-/// The command gets `ChildEnvironment.forOTPCommand` of the shell's environment plus its own
-/// text: never the password, the token or a one-time password the shell was given.
+/// The command gets the shell's environment and its own text, never the password, the token or
+/// a one-time password the shell was given (`ChildEnvironment` removes them).
 public struct OTPCommandRunner: Sendable {
     /// The variable that holds the command.
     public static let variable = "TOKENSH_OTP_COMMAND"
@@ -43,7 +43,7 @@ public struct OTPCommandRunner: Sendable {
 
     /// Runs the command once and returns its trimmed output as a one-time password.
     public func nextCode() throws -> Secret {
-        var childEnvironment = ChildEnvironment.forOTPCommand(environment)
+        var childEnvironment = environment
         childEnvironment[Self.variable] = command
         let result: Subprocess.Result?
         do {
