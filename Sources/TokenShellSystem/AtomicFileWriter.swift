@@ -37,11 +37,17 @@ public struct AtomicFileWriter: Sendable {
         /// Delete the file when the new contents are empty or only whitespace, as npm does.
         /// A symlinked file is emptied instead, so the link does not dangle.
         public var deleteIfEmpty: Bool
+        /// The largest existing file read (``AtomicFileWriter/maximumSize`` for configs).
+        public var sizeLimit: Int
 
-        public init(newFileMode: mode_t = 0o600, enforcePrivateMode: Bool = true, deleteIfEmpty: Bool = true) {
+        public init(
+            newFileMode: mode_t = 0o600, enforcePrivateMode: Bool = true, deleteIfEmpty: Bool = true,
+            sizeLimit: Int = AtomicFileWriter.maximumSize
+        ) {
             self.newFileMode = newFileMode
             self.enforcePrivateMode = enforcePrivateMode
             self.deleteIfEmpty = deleteIfEmpty
+            self.sizeLimit = sizeLimit
         }
 
         /// The user config: 0600, tightened, deleted when empty.
@@ -92,7 +98,7 @@ public struct AtomicFileWriter: Sendable {
         defer { lock.release() }
         StagedFile.removeAbandoned(nextTo: target)
 
-        let current = try Self.read(target)
+        let current = try Self.read(target, sizeLimit: options.sizeLimit)
         let previousMode = current?.mode
         let looser = previousMode.map { $0 & 0o077 != 0 } ?? false
         guard let next = try transform(current?.bytes), next != current?.bytes else {
@@ -138,10 +144,10 @@ public struct AtomicFileWriter: Sendable {
     }
 
     /// A config file's bytes and permission bits, or `nil` when it does not exist. Only a
-    /// regular file of at most ``maximumSize`` bytes is read: opened with `O_NONBLOCK` so a FIFO
+    /// regular file of at most `sizeLimit` bytes is read: opened with `O_NONBLOCK` so a FIFO
     /// cannot hang the shell, checked with `fstat` before a byte is read, and read no further
     /// than one byte past the limit, so a device or a growing file cannot exhaust memory.
-    static func read(_ path: String) throws -> (bytes: [UInt8], mode: mode_t)? {
+    static func read(_ path: String, sizeLimit: Int = maximumSize) throws -> (bytes: [UInt8], mode: mode_t)? {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if descriptor < 0 {
             if errno == ENOENT { return nil }
@@ -156,12 +162,12 @@ public struct AtomicFileWriter: Sendable {
                 .failure, "\(path) is \(describe(type)), not a regular file: npm settings are read only from files",
                 hint: "remove it or replace it with a regular file")
         }
-        guard Int(info.st_size) <= maximumSize else {
-            throw tooLarge(path)
+        guard Int(info.st_size) <= sizeLimit else {
+            throw tooLarge(path, sizeLimit)
         }
         var data = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 65536)
-        while data.count <= maximumSize {
+        while data.count <= sizeLimit {
             let count = systemRead(descriptor, &chunk, chunk.count)
             if count < 0 {
                 if errno == EINTR { continue }
@@ -170,13 +176,13 @@ public struct AtomicFileWriter: Sendable {
             if count == 0 { break }
             data.append(contentsOf: chunk[0..<count])
         }
-        guard data.count <= maximumSize else { throw tooLarge(path) }
+        guard data.count <= sizeLimit else { throw tooLarge(path, sizeLimit) }
         return (data, info.st_mode & 0o7777)
     }
 
-    private static func tooLarge(_ path: String) -> ShellError {
+    private static func tooLarge(_ path: String, _ limit: Int) -> ShellError {
         ShellError(
-            .failure, "\(path) is larger than 1 MiB: too large to be an npm config file",
+            .failure, "\(path) is larger than \(limit / 1_048_576) MiB: too large for a file tokensh edits",
             hint: "check what wrote it; an .npmrc holds a few lines of settings")
     }
 

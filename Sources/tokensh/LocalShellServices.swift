@@ -196,7 +196,8 @@ extension LocalShellServices {
     }
 
     func writeScriptFile(_ path: String, contents: String, replacing: Bool) throws(ShellError) {
-        let options = AtomicFileWriter.Options(newFileMode: 0o700, enforcePrivateMode: false, deleteIfEmpty: false)
+        let options = AtomicFileWriter.Options(
+            newFileMode: 0o700, enforcePrivateMode: false, deleteIfEmpty: false, sizeLimit: ScriptSource.sizeLimit)
         do {
             let writer = AtomicFileWriter(options: options, locking: configLocking)
             let outcome = try writer.update(path: path) { existing in
