@@ -24,7 +24,7 @@ final class LocalRegistryKindStore: RegistryKindStore {
     func writeKinds(_ text: String) throws(ShellError) {
         do {
             try PrivateFolder.make(paths.stateDirectory)
-            _ = try AtomicFileWriter(options: .userConfig).update(path: file) { _ in text }
+            _ = try AtomicFileWriter(options: .userConfig).update(path: file) { _ in Array(text.utf8) }
         } catch {
             throw ShellError(
                 .failure, "could not save what tokensh learnt in \(file): \(error)",
