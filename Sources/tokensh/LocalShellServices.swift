@@ -46,7 +46,10 @@ final class LocalShellServices: ShellServices {
             lastConfig.withLock { $0 = config }
             return config
         } catch {
-            throw ShellError(.failure, "cannot read npm's configuration: \(error)", hint: "check the file it names")
+            let reason = Shell.shellError(from: error)
+            throw ShellError(
+                .failure, "cannot read npm's configuration: \(reason.message)",
+                hint: reason.hint ?? "check the file it names")
         }
     }
 
@@ -86,7 +89,8 @@ final class LocalShellServices: ShellServices {
             throw error
         } catch {
             throw ShellError(
-                .failure, "could not write \(path): \(error)", hint: "check that the folder exists and is writable")
+                .failure, "could not write \(path): \(Shell.shellError(from: error).message)",
+                hint: "check that the folder exists and is writable")
         }
     }
 
@@ -197,7 +201,8 @@ extension LocalShellServices {
             throw error
         } catch {
             throw ShellError(
-                .failure, "could not write \(path): \(error)", hint: "check that the folder exists and is writable")
+                .failure, "could not write \(path): \(Shell.shellError(from: error).message)",
+                hint: "check that the folder exists and is writable")
         }
     }
 }
