@@ -115,6 +115,53 @@ public final class LineEditor: LineReader {
         return entries.reversed()
     }
 
+    /// Removes every entry `shouldForget` matches from the history in memory (so Up cannot
+    /// recall it) and from the history file, which is rewritten (temporary file, mode 0600,
+    /// renamed over it) only when it holds such a line.
+    ///
+    /// The shell calls it when it learns a new secret: a password pasted at the prompt by
+    /// mistake was a harmless-looking line until the same text was used to log in.
+    public func forgetHistory(where shouldForget: (String) -> Bool) {
+        let entries = historyEntries
+        if entries.contains(where: shouldForget) {
+            var event = HistEvent()
+            _ = shim_history_void(history, &event, H_CLEAR)
+            for entry in entries where !shouldForget(entry) {
+                _ = shim_history_str(history, &event, H_ENTER, entry)
+            }
+        }
+        rewriteFile(without: shouldForget)
+    }
+
+    /// The file holds more than memory (every shell appends to it, up to twice the limit), so it
+    /// is filtered on its own, read and written by libedit to keep libedit's encoding.
+    private func rewriteFile(without shouldForget: (String) -> Bool) {
+        guard let historyFile, access(historyFile, R_OK) == 0, let scratch = history_init() else { return }
+        defer { history_end(scratch) }
+        var event = HistEvent()
+        let capacity = max(Self.lineCount(of: historyFile) + 1, Int(Self.historySize))
+        _ = shim_history_int(scratch, &event, H_SETSIZE, Int32(clamping: capacity))
+        guard shim_history_str(scratch, &event, H_LOAD, historyFile) != -1 else { return }
+        var lines: [String] = []
+        var status = shim_history_void(scratch, &event, H_LAST)
+        while status != -1, let text = event.str {
+            lines.append(String(cString: text))
+            status = shim_history_void(scratch, &event, H_PREV)
+        }
+        guard lines.contains(where: shouldForget) else { return }
+        _ = shim_history_void(scratch, &event, H_CLEAR)
+        for line in lines where !shouldForget(line) {
+            _ = shim_history_str(scratch, &event, H_ENTER, line)
+        }
+        let temporary = historyFile + ".tmp-\(getpid())"
+        if shim_history_str(scratch, &event, H_SAVE, temporary) != -1, chmod(temporary, 0o600) == 0,
+            rename(temporary, historyFile) == 0
+        {
+            return
+        }
+        unlink(temporary)
+    }
+
     /// Loads the file; when appending has let it grow past twice the limit, writes the newest
     /// `historySize` lines back (to a temporary file renamed over it).
     private func loadHistory() {

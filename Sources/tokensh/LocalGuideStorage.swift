@@ -51,7 +51,8 @@ final class LocalGuideStorage: GuideStorage {
             _ = try AtomicFileWriter(options: .userConfig).update(path: progressFile) { _ in Array(text.utf8) }
         } catch {
             throw ShellError(
-                .failure, "could not save the guide's progress in \(progressFile): \(error)",
+                .failure,
+                "could not save the guide's progress in \(progressFile): \(Shell.shellError(from: error).message)",
                 hint: "check that the folder is writable")
         }
     }
@@ -69,7 +70,7 @@ final class LocalGuideStorage: GuideStorage {
                 password: PracticeSandbox.practicePassword)
         } catch {
             throw ShellError(
-                .failure, "could not start the practice registry: \(error)",
+                .failure, "could not start the practice registry: \(Shell.shellError(from: error).message)",
                 hint: "check that tokensh-sandbox is installed next to tokensh, or run `tokensh --sandbox`")
         }
     }

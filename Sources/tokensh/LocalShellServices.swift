@@ -53,7 +53,10 @@ final class LocalShellServices: ShellServices {
             // A config file that cannot be read names itself (a FIFO, a device, too large).
             throw error
         } catch {
-            throw ShellError(.failure, "cannot read npm's configuration: \(error)", hint: "check the file it names")
+            let reason = Shell.shellError(from: error)
+            throw ShellError(
+                .failure, "cannot read npm's configuration: \(reason.message)",
+                hint: reason.hint ?? "check the file it names")
         }
     }
 
@@ -101,7 +104,8 @@ final class LocalShellServices: ShellServices {
             throw error
         } catch {
             throw ShellError(
-                .failure, "could not write \(path): \(error)", hint: "check that the folder exists and is writable")
+                .failure, "could not write \(path): \(Shell.shellError(from: error).message)",
+                hint: "check that the folder exists and is writable")
         }
     }
 
@@ -216,7 +220,8 @@ extension LocalShellServices {
             throw error
         } catch {
             throw ShellError(
-                .failure, "could not write \(path): \(error)", hint: "check that the folder exists and is writable")
+                .failure, "could not write \(path): \(Shell.shellError(from: error).message)",
+                hint: "check that the folder exists and is writable")
         }
     }
 }

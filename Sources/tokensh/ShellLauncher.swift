@@ -87,12 +87,21 @@ struct ShellLauncher {
         guard startRecording(shell) else { return .failure }
         defer { finishRecording(shell) }
         io.diagnostic(practice?.banner ?? "tokensh \(values.version): type `help` to get started. Ctrl-D exits.\n")
+        // Secrets the environment holds are known from the start; any other is learnt by a command.
+        var knownSecrets = shell.session.historyPolicy.secrets.count
+        if knownSecrets > 0 { editor.forgetHistory { !shell.allowsInHistory($0) } }
         while true {
             Interrupts.flag.reset()
             switch editor.readLine(prompt: shell.prompt) {
             case .line(let line):
                 shell.execute(line)
                 if shell.allowsInHistory(line) { editor.add(toHistory: line) }
+                // A secret learnt just now (a password typed at a prompt) may sit in earlier lines:
+                // one pasted at the shell prompt by mistake, say. Those lines go.
+                if shell.session.historyPolicy.secrets.count > knownSecrets {
+                    knownSecrets = shell.session.historyPolicy.secrets.count
+                    editor.forgetHistory { !shell.allowsInHistory($0) }
+                }
                 if shell.session.shouldExit { return .success }
             case .interrupted:
                 continue

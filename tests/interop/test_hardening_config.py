@@ -1,9 +1,10 @@
 """Config integrity: a kill -9 at any moment leaves the user config old or new, never partial,
 and concurrent writers lose nothing.
 
-The write path is a real one: `login --scope @S` with the token supplied by TOKENSH_TOKEN (the
-unattended login of design §2) checks the token with whoami, then adds `@S:registry=URL` and
-the registry's `_authToken` line to the user config through the locked, atomic writer.
+The write path is a real one: `login --scope @S --save user` with the token supplied by
+TOKENSH_TOKEN (the unattended login of design §2; without --save user that token is never
+saved) checks the token with whoami, then adds `@S:registry=URL` and the registry's
+`_authToken` line to the user config through the locked, atomic writer.
 """
 
 import os
@@ -52,7 +53,7 @@ def test_kill_9_at_random_moments_leaves_the_config_old_or_new(registry, tmp_pat
 
     def start(scope):
         return subprocess.Popen(
-            [tokensh_bin(), *user.argv("-c", f"login --scope @{scope}")],
+            [tokensh_bin(), *user.argv("-c", f"login --scope @{scope} --save user")],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=user.home,
         )
 
@@ -107,7 +108,7 @@ def test_four_processes_writing_fifty_entries_each_lose_nothing(registry, tmp_pa
     def argv(process):
         commands = []
         for n in range(each):
-            commands += ["-c", f"login --scope @p{process}-{n}"]
+            commands += ["-c", f"login --scope @p{process}-{n} --save user"]
         return [tokensh_bin(), *user.argv(*commands)]
 
     procs = [

@@ -3,7 +3,9 @@
 import re
 import stat
 
-from harness import Npm
+import pexpect
+
+from harness import Npm, tokensh_bin
 from shell import listed, logged_in
 from test_tokens import ENV, PASSWORD, TOKEN_RE
 
@@ -51,8 +53,13 @@ def test_save_to_the_project_writes_the_variable_line_never_the_token(start_sand
     project.mkdir()
     (project / "package.json").write_text('{"name":"app","version":"1.0.0"}\n')
     (project / ".npmrc").write_text("# project settings\nsave-exact=true\n")
-    result = user.run("-c", f"token create {FLAGS} --save project", env=ENV, cwd=project)
-    assert result.returncode == 0, result.stderr
+    # At a terminal, where the token is shown once (without one, --save project is refused).
+    child = pexpect.spawn(
+        tokensh_bin(), user.argv("-c", f"token create {FLAGS} --save project"), env=dict(user.env, **ENV),
+        cwd=str(project), encoding="utf-8", timeout=30)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
     text = (project / ".npmrc").read_text()
     assert text.startswith("# project settings\nsave-exact=true\n"), "other lines are kept"
     assert f"{sandbox.nerf}:_authToken=${{NPM_TOKEN}}" in text

@@ -32,7 +32,8 @@ public enum InsecureRegistryRule {
             findings.append(
                 AuditFinding(
                     .high, .insecureRegistry, file: credential.file, line: credential.line,
-                    message: "\(credential.key) is sent to \(registry.url), which is plain http: anyone on the "
+                    message:
+                        "\(credential.key) is sent to \(RegistryURL.redact(registry.url)), which is plain http: anyone on the "
                         + "network path can read it",
                     fix: "use the registry's https:// URL; if it has none, do not store credentials for it"))
         }

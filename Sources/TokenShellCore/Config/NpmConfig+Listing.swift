@@ -71,16 +71,9 @@ extension NpmConfig {
     }
 
     /// Masks what looks like a secret inside a value: npm tokens (`npm_` + 36 characters) and
-    /// the password of a URL's `user:password@`.
+    /// the userinfo of a URL (`user:***@`, as everywhere a URL is shown).
     public static func redact(_ value: String) -> String {
-        var out = maskTokens(value)
-        if let scheme = out.firstRange(of: "://"), let at = out[scheme.upperBound...].firstIndex(of: "@") {
-            let userinfo = out[scheme.upperBound..<at]
-            if !userinfo.contains("/"), let colon = userinfo.firstIndex(of: ":") {
-                out.replaceSubrange(out.index(after: colon)..<at, with: "***")
-            }
-        }
-        return out
+        RegistryURL.redact(maskTokens(value))
     }
 
     private static func maskTokens(_ value: String) -> String {

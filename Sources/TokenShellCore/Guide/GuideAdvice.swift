@@ -40,7 +40,8 @@ public enum GuideAdvice {
 
             """
         if let savedFile {
-            text += "Try it here: NPM_TOKEN=\"$(cat \(savedFile))\" npm whoami --registry \(registry)\n"
+            let plain = RegistryURL(registry)?.withoutUserinfo ?? registry
+            text += "Try it here: NPM_TOKEN=\"$(cat \(savedFile))\" npm whoami --registry \(plain)\n"
         }
         return text
     }

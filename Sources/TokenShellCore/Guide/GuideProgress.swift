@@ -113,7 +113,8 @@ public struct GuideProgress: Sendable, Equatable, Codable {
         try container.encode(raw, forKey: .outcomes)
         try container.encode(lines, forKey: .lines)
         try container.encodeIfPresent(registryChoice, forKey: .registryChoice)
-        try container.encodeIfPresent(registry, forKey: .registry)
+        // The file outlives the session: a password in the registry URL is never written.
+        try container.encodeIfPresent(registry.map(RegistryURL.redact), forKey: .registry)
         try container.encodeIfPresent(tokenName, forKey: .tokenName)
         try container.encodeIfPresent(tokenSave, forKey: .tokenSave)
         try container.encodeIfPresent(loginType, forKey: .loginType)

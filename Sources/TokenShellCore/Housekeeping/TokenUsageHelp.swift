@@ -8,7 +8,7 @@ public enum TokenUsageHelp {
             "    \(nerf):_authToken=${NPM_TOKEN}",
             "  CI: store the token as the secret NPM_TOKEN and expose it to npm, e.g. GitHub Actions:",
             "    - uses: actions/setup-node@v4",
-            "      with: { registry-url: \(registry) }",
+            "      with: { registry-url: \(RegistryURL(registry)?.withoutUserinfo ?? registry) }",
             "    - run: npm ci",
             "      env: { NODE_AUTH_TOKEN: \"${{ secrets.NPM_TOKEN }}\" }",
             "  (setup-node writes the _authToken line for NODE_AUTH_TOKEN; elsewhere set NPM_TOKEN.)",

@@ -68,6 +68,12 @@ public struct CommandCatalog: Sendable {
         firstWords + commands.filter { $0.path.count == 1 }.flatMap(\.aliases).filter { $0.first?.isLetter == true }
     }
 
+    /// Whether a word is worth quoting back as a mistyped command: letters and hyphens, as
+    /// command names are, and short. Digits, symbols or length suggest a pasted secret.
+    static func looksLikeCommandWord(_ word: String) -> Bool {
+        word.count <= 16 && word.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-" || $0 == "?") }
+    }
+
     /// Resolves the leading words of a line to a command.
     ///
     /// Returns the spec and how many words named it, or a usage error with a suggestion.
@@ -94,9 +100,13 @@ public struct CommandCatalog: Sendable {
                     hint: Suggestions.hint(for: words[1], among: all, prefix: "\(group) ")
                         ?? "`\(group)` has: \(names.joined(separator: ", ")); type `help \(group)` for details"))
         case nil:
+            // A password pasted at the prompt by mistake arrives here: quote only what looks like
+            // a mistyped command, never a word that could be a secret.
+            let shown =
+                Self.looksLikeCommandWord(first) ? " `\(first)`" : " (not repeated here, in case it is a secret)"
             return .failure(
                 ShellError(
-                    .usage, "unknown command `\(first)`",
+                    .usage, "unknown command\(shown)",
                     hint: Suggestions.hint(for: first, among: firstWordsAndAliases, prefix: "")
                         .map { "\($0) `help` lists every command" } ?? "type `help` to see the commands"))
         }

@@ -31,12 +31,13 @@ public struct ScriptHeader: Sendable, Equatable {
     static let versionPrefix = "# tokensh script v"
     static let recordedPrefix = "# recorded "
 
-    /// The three header lines, each ending in a newline.
+    /// The three header lines, each ending in a newline. A password in the registry URL is
+    /// never written (`user:***@`): scripts are shared, committed and replayed elsewhere.
     public static func render(recordedAt date: Date, registry: String) -> String {
         """
         \(shebang)
         \(versionPrefix)\(currentVersion)
-        \(recordedPrefix)\(isoTime(date)) against \(registry)
+        \(recordedPrefix)\(isoTime(date)) against \(RegistryURL.redact(registry))
 
         """
     }

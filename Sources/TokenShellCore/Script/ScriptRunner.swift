@@ -90,15 +90,22 @@ public struct ScriptRunner {
 
     /// The header's registry is where the script was recorded; it applies unless the command
     /// line or `--registry` chose another.
+    ///
+    /// A header never holds a password (`user:***@`): when the registry in use is the recorded
+    /// one with its credentials, it stays; otherwise the recorded URL is used without userinfo.
     private mutating func useRecordedRegistry() {
         guard options.registry == nil, options.useRecordedRegistry, let recorded = check.header.registry,
-            let url = RegistryURL(recorded), url.scheme == "http" || url.scheme == "https"
+            var url = RegistryURL(recorded), url.scheme == "http" || url.scheme == "https"
         else { return }
         let current = try? shell.currentRegistry()
+        if url.hasRedactedUserinfo {
+            if let current, RegistryURL(current)?.withoutUserinfo == url.withoutUserinfo { return }
+            url.userinfo = nil
+        }
         shell.session.registryOverride = url.normalized
         if current != url.normalized {
             shell.io.diagnostic(
-                "note: using \(url.normalized), the registry this script was recorded against "
+                "note: using \(url.redacted), the registry this script was recorded against "
                     + "(--registry URL picks another)\n")
         }
     }

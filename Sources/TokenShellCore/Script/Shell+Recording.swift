@@ -34,11 +34,8 @@ extension Shell {
     /// Called after each command that succeeded: writes its canonical line, or says why not.
     func recordCompleted(_ command: ParsedCommand) {
         guard var recorder = scripts.recorder else { return }
-        var policy = session.historyPolicy
-        // The environment's secrets count even before a command has used them.
-        for name in ["TOKENSH_PASSWORD", "TOKENSH_OTP", "TOKENSH_TOKEN"] {
-            if let value = services.environment[name], !value.isEmpty { policy.noteSecret(Secret(value)) }
-        }
+        // The policy already knows the environment's secrets (noted when the shell started).
+        let policy = session.historyPolicy
         switch ScriptRecorder.decision(for: command, completed: completedCommand, allowsLine: { policy.allows($0) }) {
         case .skipMeta:
             return

@@ -5,7 +5,8 @@
 /// session has seen, space-prefixed lines (the shells' "don't remember this" convention) and
 /// lines that tried to pass a secret as a flag.
 public struct HistoryPolicy: Sendable {
-    private var secrets: Set<String> = []
+    /// Every secret noted so far; it only grows during a session.
+    public private(set) var secrets: Set<String> = []
 
     public init() {}
 
@@ -20,6 +21,8 @@ public struct HistoryPolicy: Sendable {
         if line.trimmingWhitespace().isEmpty { return false }
         if line.contains("--password") || line.contains("--otp") { return false }
         if SecretPatterns.containsCredentialShape(line) { return false }
+        // A URL with userinfo (`https://user:password@host/`) carries a credential.
+        if RegistryURL.redact(line) != line { return false }
         return !secrets.contains { line.contains($0) }
     }
 }

@@ -23,9 +23,12 @@ extension Shell {
 
     /// The token to send to `registry`: this session's login, the config's credential, or
     /// `TOKENSH_TOKEN`.
-    public func token(for registry: String, config: NpmConfig) -> Secret? {
+    ///
+    /// Throws when the config's credential is a `${VAR}` reference to an unset variable: npm
+    /// would send the literal text, and the registry's 401 would only say "log in again".
+    public func token(for registry: String, config: NpmConfig) throws(ShellError) -> Secret? {
         if let token = session.sessionTokens[registry] { return token }
-        if let credential = config.credential(forRegistry: registry), let token = credential.token {
+        if let credential = config.credential(forRegistry: registry), let token = try credential.usableToken() {
             session.noteSecret(token)
             return token
         }
@@ -37,7 +40,10 @@ extension Shell {
         return nil
     }
 
+    /// A client for `registry`. A password in the URL's userinfo is a credential (npm sends it
+    /// as Basic auth, and so does the transport, to that registry only): it is noted as a secret.
     public func client(registry: String, token: Secret?, authType: RegistryClient.AuthType = .web) -> RegistryClient {
+        if let password = RegistryURL(registry)?.userinfoPassword { session.noteSecret(Secret(password)) }
         let services = self.services
         return RegistryClient(
             transport: services.transport(for: registry), registry: registry,
@@ -50,7 +56,7 @@ extension Shell {
         let config = try config()
         let registry = try currentRegistry(config)
         try checkInsecureRegistry(registry)
-        guard let token = token(for: registry, config: config) else {
+        guard let token = try token(for: registry, config: config) else {
             throw RegistryError.notLoggedIn(registry: registry)
         }
         return (client(registry: registry, token: token), registry)
@@ -63,7 +69,7 @@ extension Shell {
         if url.isLoopback { return }
         if io.canAsk,
             try io.confirm(
-                "\(registry) uses plain http: credentials would cross the network unencrypted. Continue?",
+                "\(RegistryURL.redact(registry)) uses plain http: credentials would cross the network unencrypted. Continue?",
                 default: false)
         {
             return

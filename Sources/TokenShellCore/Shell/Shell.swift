@@ -20,7 +20,15 @@ public final class Shell {
         self.services = services
         self.options = options
         self.session = ShellSession(variables: ShellVariables(environment: services.environment))
+        // The environment's secrets count from the start: a line may expand one (`${TOKENSH_TOKEN}`)
+        // before any command has used it.
+        for name in Self.secretVariables {
+            if let value = services.environment[name], !value.isEmpty { session.noteSecret(Secret(value)) }
+        }
     }
+
+    /// The environment variables that hold secrets (design §2).
+    public static let secretVariables = ["TOKENSH_PASSWORD", "TOKENSH_OTP", "TOKENSH_TOKEN"]
 
     /// Runs one line; errors are reported on stderr (prefixed with `location`, e.g. `FILE:LINE`).
     @discardableResult
@@ -55,10 +63,21 @@ public final class Shell {
 
     public func report(_ error: ShellError, location: String? = nil) {
         if options.json {
-            io.diagnostic(ErrorRenderer.json(error))
+            io.diagnostic(ErrorRenderer.json(error, mask: secretMask))
         } else {
-            io.diagnostic(ErrorRenderer.text(error, location: location))
+            io.diagnostic(ErrorRenderer.text(error, location: location, mask: secretMask))
         }
+    }
+
+    /// Hides this session's known secrets and anything shaped like one in text for people.
+    public var secretMask: SecretMask {
+        SecretMask(secrets: session.historyPolicy.secrets)
+    }
+
+    /// The registry in use, found without a tip, an error or a network call: for the prompt
+    /// and for texts (tips) that name it.
+    public var registryForDisplay: String {
+        session.registryOverride ?? (try? quietConfig().registry) ?? NpmConfig.defaultRegistry
     }
 
     /// The prompt of design §3: what is known without a network call. The user name comes from
@@ -68,8 +87,7 @@ public final class Shell {
     }
 
     private var rawPrompt: String {
-        let registry =
-            session.registryOverride ?? (try? quietConfig().registry) ?? NpmConfig.defaultRegistry
+        let registry = registryForDisplay
         let host = RegistryURL(registry)?.hostAndPort ?? registry
         if let user = session.knownUsers[registry] {
             return "tokensh \(user)@\(host)> "
@@ -87,13 +105,15 @@ public final class Shell {
         execute("login")
     }
 
-    /// Any error a command throws, as the user should read it.
-    static func shellError(from error: any Error) -> ShellError {
+    /// Any error a command throws, as the user should read it: rendered, never a debug dump
+    /// of the value (which could show fields no message was meant to show).
+    public static func shellError(from error: any Error) -> ShellError {
         switch error {
         case let error as ShellError: error
         case let error as RegistryError: error.shellError
         case let error as TransportError: RegistryError.transport(error).shellError
-        default: ShellError(.failure, "\(error)")
+        case let error as any CustomStringConvertible: ShellError(.failure, error.description)
+        default: ShellError(.failure, "an unexpected error (\(type(of: error)))")
         }
     }
 }

@@ -27,9 +27,15 @@ public enum SecretPatterns {
 
     /// A v4-style UUID (8-4-4-4-12 hex digits), the shape of npm's legacy tokens.
     public static func containsUUID(_ text: String) -> Bool {
+        !uuids(in: text).isEmpty
+    }
+
+    /// The UUIDs in the text, each not part of a longer run of hex digits.
+    public static func uuids(in text: String) -> [Range<String.Index>] {
         let groups = [8, 4, 4, 4, 12]
         let chars = Array(text.utf8)
-        guard chars.count >= 36 else { return false }
+        guard chars.count >= 36 else { return [] }
+        var found: [Range<String.Index>] = []
         var start = 0
         while start + 36 <= chars.count {
             var position = start
@@ -53,19 +59,32 @@ public enum SecretPatterns {
             }
             let boundaryBefore = start == 0 || !isHex(chars[start - 1])
             let boundaryAfter = position >= chars.count || !isHex(chars[position])
-            if matched && boundaryBefore && boundaryAfter { return true }
-            start += 1
+            if matched && boundaryBefore && boundaryAfter {
+                let utf8 = text.utf8
+                found.append(
+                    utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: position))
+                start = position
+            } else {
+                start += 1
+            }
         }
-        return false
+        return found
     }
 
     /// A JSON Web Token: three base64url parts, the first starting `eyJ` (`{"`).
     public static func containsJWT(_ text: String) -> Bool {
+        !jwts(in: text).isEmpty
+    }
+
+    /// The JSON Web Tokens in the text, each from its `eyJ` to the end of its last part.
+    public static func jwts(in text: String) -> [Range<String.Index>] {
+        var found: [Range<String.Index>] = []
         var index = text.startIndex
         while let range = text[index...].firstRange(of: "eyJ") {
             var parts = 1
             var partLength = 0
             var cursor = range.lowerBound
+            var end = cursor
             while cursor < text.endIndex {
                 let character = text[cursor]
                 if character == "." {
@@ -74,15 +93,35 @@ public enum SecretPatterns {
                     partLength = 0
                 } else if isBase64URL(character) {
                     partLength += 1
+                    end = text.index(after: cursor)
                 } else {
                     break
                 }
                 cursor = text.index(after: cursor)
             }
-            if parts >= 3 { return true }
-            index = range.upperBound
+            if parts >= 3 {
+                found.append(range.lowerBound..<end)
+                index = end
+            } else {
+                index = range.upperBound
+            }
         }
-        return false
+        return found
+    }
+
+    /// The text with every credential shape (npm token, UUID, JWT) replaced by its display
+    /// form (`npm_AbCd...WxYz`): enough to recognise which one, too little to use it.
+    public static func maskingCredentialShapes(in text: String) -> String {
+        let ranges = npmTokens(in: text).map { $0.startIndex..<$0.endIndex } + uuids(in: text) + jwts(in: text)
+        guard !ranges.isEmpty else { return text }
+        var output = ""
+        var cursor = text.startIndex
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where range.lowerBound >= cursor {
+            output += text[cursor..<range.lowerBound]
+            output += NpmToken.masked(String(text[range]))
+            cursor = range.upperBound
+        }
+        return output + text[cursor...]
     }
 
     /// Whether the text holds anything shaped like a credential.

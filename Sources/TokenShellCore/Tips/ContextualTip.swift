@@ -9,9 +9,11 @@ public enum ContextualTip: String, Sendable, CaseIterable {
     /// The user config can be read by group or others.
     case userConfigReadableByOthers = "user-config-readable"
 
-    /// Two or three lines on stderr: what to do now, the topic to read, the source.
-    public var text: String {
-        switch self {
+    /// Two or three lines on stderr: what to do now, the topic to read, the source; `.npmrc`
+    /// lines name `registry`, the one in use.
+    public func text(registry: String = NpmConfig.defaultRegistry) -> String {
+        let nerfDart = RegistryURL.nerfDart(of: registry) ?? "//registry.npmjs.org/"
+        return switch self {
         case .createdWriteToken:
             """
             tip: this token can publish. Keep it in a secret store, never in a file you commit, \
@@ -21,7 +23,7 @@ public enum ContextualTip: String, Sendable, CaseIterable {
         case .savedToProjectFile:
             """
             tip: a project file is easy to commit or publish by mistake. Commit only \
-            `//registry.npmjs.org/:_authToken=${NPM_TOKEN}` and keep the token in the environment \
+            `\(nerfDart):_authToken=${NPM_TOKEN}` and keep the token in the environment \
             (`tips npmrc`; `audit` checks the folder).
             source: \(TipSources.ciWorkflow)
             """

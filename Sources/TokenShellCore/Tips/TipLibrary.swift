@@ -1,17 +1,34 @@
 /// The texts of `tips TOPIC`: short, concrete, each with its sources (reference/npm-tokens.md §8–§9).
 public enum TipLibrary {
-    /// The tip for one topic.
-    public static func tip(_ topic: TipTopic) -> Tip {
-        switch topic {
-        case .storage: storage
-        case .ci: ci
+    /// The tip for one topic. The `.npmrc` lines and CI steps name `registry` (the one in use),
+    /// since a line keyed to another registry's nerf dart is silently ignored by npm.
+    public static func tip(_ topic: TipTopic, registry: String = NpmConfig.defaultRegistry) -> Tip {
+        let place = RegistryPlace(registry)
+        return switch topic {
+        case .storage: storage(place)
+        case .ci: ci(place)
         case .leastPrivilege: leastPrivilege
         case .expiry: expiry
         case .twoFactor: twoFactor
         case .trustedPublishing: trustedPublishing
         case .leaked: leaked
-        case .npmrc: npmrc
-        case .myths: myths
+        case .npmrc: npmrc(place)
+        case .myths: myths(place)
+        }
+    }
+
+    /// How a tip names a registry: its nerf dart, and its URL for setup-node's `registry-url`
+    /// (never with userinfo: these lines are meant to be committed).
+    struct RegistryPlace {
+        var nerfDart: String
+        var url: String
+
+        init(_ registry: String) {
+            let parsed = RegistryURL(registry) ?? RegistryURL(NpmConfig.defaultRegistry)
+            nerfDart = parsed?.nerfDart ?? "//registry.npmjs.org/"
+            let plain = parsed?.withoutUserinfo ?? NpmConfig.defaultRegistry
+            // setup-node's documentation writes the bare origin without its slash.
+            url = parsed?.path == "/" ? String(plain.dropLast()) : plain
         }
     }
 
@@ -27,36 +44,40 @@ public enum TipLibrary {
         return text
     }
 
-    static let storage = Tip(
-        topic: .storage, title: "keep tokens out of files you share",
-        body: """
-            Never commit a literal token. Keep it in a password manager or your CI's secret store, \
-            and let npm read it from the environment. A project .npmrc may hold only the placeholder:
-                //registry.npmjs.org/:_authToken=${NPM_TOKEN}
-            Your own logins belong in the user config (~/.npmrc), which npm writes with mode 0600:
-                chmod 600 ~/.npmrc
-            Keep .npmrc and .env files out of published packages with the `files` list in \
-            package.json (or .npmignore), and run `audit` to find literal tokens.
-            """,
-        sources: [TipSources.ciWorkflow, TipSources.npmrc])
+    static func storage(_ place: RegistryPlace) -> Tip {
+        Tip(
+            topic: .storage, title: "keep tokens out of files you share",
+            body: """
+                Never commit a literal token. Keep it in a password manager or your CI's secret store, \
+                and let npm read it from the environment. A project .npmrc may hold only the placeholder:
+                    \(place.nerfDart):_authToken=${NPM_TOKEN}
+                Your own logins belong in the user config (~/.npmrc), which npm writes with mode 0600:
+                    chmod 600 ~/.npmrc
+                Keep .npmrc and .env files out of published packages with the `files` list in \
+                package.json (or .npmignore), and run `audit` to find literal tokens.
+                """,
+            sources: [TipSources.ciWorkflow, TipSources.npmrc])
+    }
 
-    static let ci = Tip(
-        topic: .ci, title: "give CI a token through a secret, never through the repository",
-        body: """
-            Store the token as a CI secret named NPM_TOKEN and commit only this .npmrc line:
-                //registry.npmjs.org/:_authToken=${NPM_TOKEN}
-            On GitHub Actions, setup-node writes that line for you when given registry-url:
-                - uses: actions/setup-node@v4
-                  with:
-                    node-version: 22
-                    registry-url: https://registry.npmjs.org
-                - run: npm ci
-                  env:
-                    NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}
-            Without registry-url, NODE_AUTH_TOKEN is ignored and npm fails with ENEEDAUTH. To \
-            publish from CI, prefer trusted publishing (`tips trusted-publishing`): no token at all.
-            """,
-        sources: [TipSources.ciWorkflow, TipSources.setupNode])
+    static func ci(_ place: RegistryPlace) -> Tip {
+        Tip(
+            topic: .ci, title: "give CI a token through a secret, never through the repository",
+            body: """
+                Store the token as a CI secret named NPM_TOKEN and commit only this .npmrc line:
+                    \(place.nerfDart):_authToken=${NPM_TOKEN}
+                On GitHub Actions, setup-node writes that line for you when given registry-url:
+                    - uses: actions/setup-node@v4
+                      with:
+                        node-version: 22
+                        registry-url: \(place.url)
+                    - run: npm ci
+                      env:
+                        NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}
+                Without registry-url, NODE_AUTH_TOKEN is ignored and npm fails with ENEEDAUTH. To \
+                publish from CI, prefer trusted publishing (`tips trusted-publishing`): no token at all.
+                """,
+            sources: [TipSources.ciWorkflow, TipSources.setupNode])
+    }
 
     static let leastPrivilege = Tip(
         topic: .leastPrivilege, title: "a token should do one job and nothing more",
@@ -127,33 +148,37 @@ public enum TipLibrary {
             """,
         sources: [TipSources.revokingTokens, TipSources.autoRevocation])
 
-    static let npmrc = Tip(
-        topic: .npmrc, title: "the one .npmrc line a project needs",
-        body: """
-            Credentials are keyed by registry; npm 9 and later reject an unscoped _authToken:
-                //registry.npmjs.org/:_authToken=${NPM_TOKEN}
-            npm replaces ${NPM_TOKEN} from the environment when it reads the file. An unset \
-            variable stays literal and gives a confusing 401; write ${NPM_TOKEN?} to get an \
-            empty value instead. A scope's own registry:
-                @myorg:registry=https://npm.example.com/
-                //npm.example.com/:_authToken=${MYORG_TOKEN}
-            Keep the user config private (mode 0600); project files are shared, so they never \
-            hold the token itself.
-            """,
-        sources: [TipSources.npmrc, TipSources.ciWorkflow])
+    static func npmrc(_ place: RegistryPlace) -> Tip {
+        Tip(
+            topic: .npmrc, title: "the one .npmrc line a project needs",
+            body: """
+                Credentials are keyed by registry; npm 9 and later reject an unscoped _authToken:
+                    \(place.nerfDart):_authToken=${NPM_TOKEN}
+                npm replaces ${NPM_TOKEN} from the environment when it reads the file. An unset \
+                variable stays literal and gives a confusing 401; write ${NPM_TOKEN?} to get an \
+                empty value instead. A scope's own registry:
+                    @myorg:registry=https://npm.example.com/
+                    //npm.example.com/:_authToken=${MYORG_TOKEN}
+                Keep the user config private (mode 0600); project files are shared, so they never \
+                hold the token itself.
+                """,
+            sources: [TipSources.npmrc, TipSources.ciWorkflow])
+    }
 
-    static let myths = Tip(
-        topic: .myths, title: "`npm publish --token TOKEN` is not an npm option",
-        body: """
-            npm has no `token` option: `npm publish --token npm_...` is parsed as an unknown \
-            config (npm 11.2+ warns `Unknown cli config "--token"`), the value is ignored, and \
-            publish uses whatever credential is configured, or fails with ENEEDAUTH or E404. \
-            It also leaves the token in your shell history. `--otp` exists, but it takes a 2FA \
-            code, not a token. What works instead:
-                //registry.npmjs.org/:_authToken=${NPM_TOKEN}     (in .npmrc; NPM_TOKEN from a secret)
-                npm publish --userconfig ./private.npmrc          (a mode-0600 file, deleted after)
-            On GitHub Actions: setup-node with registry-url plus NODE_AUTH_TOKEN (`tips ci`), or \
-            better, trusted publishing (`tips trusted-publishing`).
-            """,
-        sources: [TipSources.npmConfig, TipSources.npmPublish, TipSources.ciWorkflow])
+    static func myths(_ place: RegistryPlace) -> Tip {
+        Tip(
+            topic: .myths, title: "`npm publish --token TOKEN` is not an npm option",
+            body: """
+                npm has no `token` option: `npm publish --token npm_...` is parsed as an unknown \
+                config (npm 11.2+ warns `Unknown cli config "--token"`), the value is ignored, and \
+                publish uses whatever credential is configured, or fails with ENEEDAUTH or E404. \
+                It also leaves the token in your shell history. `--otp` exists, but it takes a 2FA \
+                code, not a token. What works instead:
+                    \(place.nerfDart):_authToken=${NPM_TOKEN}     (in .npmrc; NPM_TOKEN from a secret)
+                    npm publish --userconfig ./private.npmrc          (a mode-0600 file, deleted after)
+                On GitHub Actions: setup-node with registry-url plus NODE_AUTH_TOKEN (`tips ci`), or \
+                better, trusted publishing (`tips trusted-publishing`).
+                """,
+            sources: [TipSources.npmConfig, TipSources.npmPublish, TipSources.ciWorkflow])
+    }
 }

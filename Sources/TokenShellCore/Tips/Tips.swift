@@ -17,7 +17,7 @@ public enum Tips {
     public static func contextual(_ tip: ContextualTip, in shell: Shell) -> Bool {
         guard !shell.options.json, !shell.session.tipsShown.contains(tip.rawValue) else { return false }
         shell.session.tipsShown.insert(tip.rawValue)
-        shell.io.diagnostic(tip.text + "\n")
+        shell.io.diagnostic(tip.text(registry: shell.registryForDisplay) + "\n")
         return true
     }
 

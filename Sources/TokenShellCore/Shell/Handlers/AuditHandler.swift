@@ -47,12 +47,15 @@ enum AuditHandler {
         do {
             let (client, registry) = try shell.authenticatedClient()
             let tokens = try client.listTokens()
-            return RegistryTokenRules.findings(tokens, registry: registry)
+            return RegistryTokenRules.findings(tokens, registry: RegistryURL.redact(registry))
         } catch RegistryError.notLoggedIn {
-            shell.io.diagnostic("info: not logged in to \(registry): its tokens were not checked (`login` first)\n")
+            shell.io.diagnostic(
+                "info: not logged in to \(RegistryURL.redact(registry)): its tokens were not checked (`login` first)\n")
         } catch {
-            let reason = Shell.shellError(from: error).message
-            shell.io.diagnostic("info: could not list the tokens of \(registry) (\(reason)): registry checks skipped\n")
+            let reason = shell.secretMask.apply(Shell.shellError(from: error).message)
+            shell.io.diagnostic(
+                "info: could not list the tokens of \(RegistryURL.redact(registry)) (\(reason)): registry checks skipped\n"
+            )
         }
         return []
     }

@@ -41,7 +41,7 @@ enum ConfigHandlers {
                 "\(key) holds a credential\(value.path.map { " from \($0)" } ?? ""); it is never shown.\n")
         case .unset:
             if key == "registry" {
-                shell.io.output(try shell.currentRegistry(config) + "\n")
+                shell.io.output(RegistryURL.redact(try shell.currentRegistry(config)) + "\n")
             } else {
                 throw ShellError(.failure, "\(key) is not set", hint: "`config list` shows what is set and where")
             }

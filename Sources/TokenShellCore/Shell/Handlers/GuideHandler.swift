@@ -59,6 +59,11 @@ enum GuideHandler {
     private static func restoreRegistry(_ progress: inout GuideProgress, _ shell: Shell) {
         guard progress.outcomes[.registry] == .done, let registry = progress.registry else { return }
         switch progress.registryChoice {
+        case .url where RegistryURL(registry)?.hasRedactedUserinfo == true:
+            shell.io.diagnostic(
+                "The registry of the last guide had a password in its URL, which is never saved; choose the registry "
+                    + "again.\n")
+            progress.reopen(.registry)
         case .url:
             shell.session.registryOverride = registry
         case .practice where shell.session.registryOverride != registry:
@@ -86,7 +91,7 @@ enum GuideHandler {
         case .tips:
             shell.io.diagnostic("npm: none (`npm help npmrc` documents the config lines these tips use)\n\n")
             for topic in GuideAdvice.tipTopics(for: progress) {
-                shell.io.diagnostic(TipLibrary.tip(topic).rendered + "\n")
+                shell.io.diagnostic(TipLibrary.tip(topic, registry: shell.registryForDisplay).rendered + "\n")
             }
             progress.finish(step, .done)
         }
@@ -95,7 +100,7 @@ enum GuideHandler {
     private static func chooseRegistry(_ progress: inout GuideProgress, _ shell: Shell) throws {
         let current = try shell.currentRegistry()
         shell.io.diagnostic(
-            "current: \(current)\npractice: a sandbox registry on this machine, with a demo account\n"
+            "current: \(RegistryURL.redact(current))\npractice: a sandbox registry on this machine, with a demo account\n"
                 + "or type another registry's URL (e.g. https://registry.npmjs.org/)\n")
         let answer = try shell.io.ask("Registry", default: "current", choices: ["current", "practice"])
         switch answer.lowercased() {
@@ -160,10 +165,10 @@ enum GuideHandler {
     private static func runStep(
         _ step: GuideStep, _ line: String, _ progress: inout GuideProgress, _ shell: Shell, replayable: Bool = true
     ) throws {
-        shell.io.diagnostic("tokensh: \(line)\n")
+        shell.io.diagnostic("tokensh: \(RegistryURL.redact(line))\n")
         if let parsed = try? shell.parser.parse(line, variables: { shell.session.variables.lookup($0) }) {
             if let npm = NpmEquivalent.of(parsed, registryKind: .granular) {
-                shell.io.diagnostic("npm: \(npm.command)\(npm.note.map { " (\($0))" } ?? "")\n")
+                shell.io.diagnostic("npm: \(RegistryURL.redact(npm.command))\(npm.note.map { " (\($0))" } ?? "")\n")
             }
             if step == .createToken {
                 shell.io.diagnostic("     (the wizard shows the exact npm line for this registry before it creates)\n")
@@ -237,7 +242,7 @@ enum GuideHandler {
                         + "TOKENSH_TOKEN in the environment, and --registry URL for another registry).\n")
                 return
             } catch {
-                shell.io.diagnostic("\(error.message)\(error.hint.map { " (\($0))" } ?? "")\n")
+                shell.io.diagnostic(ErrorRenderer.inline(error, mask: shell.secretMask) + "\n")
             }
         }
     }

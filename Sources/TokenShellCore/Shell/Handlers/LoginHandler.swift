@@ -16,28 +16,41 @@ enum LoginHandler {
         try shell.checkInsecureRegistry(registry)
         let useLegacy = (command.string("auth-type") ?? (command.has("username") ? "legacy" : "web")) == "legacy"
 
-        let (token, knownName) =
+        let login =
             useLegacy
             ? try legacyLogin(command, shell, registry: registry) : try webLogin(command, shell, registry: registry)
+        let token = login.token
         shell.session.noteSecret(token)
-        let name = try knownName ?? shell.client(registry: registry, token: token).whoami()
+        let name = try login.username ?? shell.client(registry: registry, token: token).whoami()
 
         var saved = ""
-        if command.string("save") == "none" {
+        // A stand-in (TOKENSH_TOKEN) is the caller's secret, lent for this run: it goes to disk only
+        // when the line itself asks for it with --save user.
+        if command.string("save") == "none" || (login.isStandIn && command.string("save") == nil) {
             shell.session.sessionTokens[registry] = token
-            saved = " The login lasts for this shell only."
+            saved =
+                login.isStandIn
+                ? " Using TOKENSH_TOKEN for this run only (not saved; --save user keeps it)."
+                : " The login lasts for this shell only."
         } else {
             shell.session.sessionTokens[registry] = nil
             try save(token, registry: registry, scope: scope, config: config, shell: shell)
             saved = " Saved in \(config.userConfigPath)."
         }
         shell.session.knownUsers[registry] = name
-        shell.io.output("Logged in as \(name) on \(registry).\(saved)\n")
+        shell.io.output("Logged in as \(name) on \(RegistryURL.redact(registry)).\(saved)\n")
     }
 
-    private static func legacyLogin(_ command: ParsedCommand, _ shell: Shell, registry: String) throws -> (
-        Secret, String?
-    ) {
+    /// A token from a login, or `TOKENSH_TOKEN` standing in for one.
+    private struct Login {
+        var token: Secret
+        /// Known without asking the registry (the legacy flow's username).
+        var username: String?
+        /// `TOKENSH_TOKEN` in place of a login: the environment's secret, never saved unasked.
+        var isStandIn = false
+    }
+
+    private static func legacyLogin(_ command: ParsedCommand, _ shell: Shell, registry: String) throws -> Login {
         let username = try command.string("username") ?? askUsername(shell)
         // Recorded as a legacy login with the username, so a replay asks only for the password.
         if command.string("auth-type") == nil { try? shell.completedCommand?.setFlag("auth-type", .string("legacy")) }
@@ -45,7 +58,7 @@ enum LoginHandler {
         let environment = shell.services.environment
         let hasPassword = !(environment["TOKENSH_PASSWORD"] ?? "").isEmpty || shell.io.canPromptSecrets
         if !hasPassword, let standIn = environment["TOKENSH_TOKEN"], !standIn.isEmpty {
-            return (Secret(standIn), nil)
+            return Login(token: Secret(standIn), isStandIn: true)
         }
         let password = try shell.password()
         let client = shell.client(registry: registry, token: nil, authType: .legacy)
@@ -53,7 +66,7 @@ enum LoginHandler {
         let token = try client.withOTP(provider: shell.otpProvider(for: client)) { otp throws(RegistryError) in
             try client.couchLogin(username: username, password: password, otp: otp, now: now)
         }
-        return (token, username)
+        return Login(token: token, username: username)
     }
 
     private static func askUsername(_ shell: Shell) throws -> String {
@@ -61,15 +74,15 @@ enum LoginHandler {
             throw ShellError(
                 .usage, "a legacy login needs a username", hint: "add --username NAME", code: "ENOUSERNAME")
         }
-        let name = try shell.io.ask("Username:", default: nil)
+        // The prompter adds the colon.
+        let name = try shell.io.ask("Username", default: nil)
         guard !name.isEmpty else { throw ShellError(.usage, "a username is needed", hint: "type your npm username") }
         return name
     }
 
-    private static func webLogin(_ command: ParsedCommand, _ shell: Shell, registry: String) throws -> (Secret, String?)
-    {
+    private static func webLogin(_ command: ParsedCommand, _ shell: Shell, registry: String) throws -> Login {
         if !shell.io.canAsk, let standIn = shell.services.environment["TOKENSH_TOKEN"], !standIn.isEmpty {
-            return (Secret(standIn), nil)
+            return Login(token: Secret(standIn), isStandIn: true)
         }
         let client = shell.client(registry: registry, token: nil, authType: .web)
         guard case .started(let loginURL, let doneURL) = try client.startWebLogin() else {
@@ -89,7 +102,7 @@ enum LoginHandler {
         while true {
             switch try client.pollWebLogin(doneURL: doneURL) {
             case .done(let token):
-                return (token, nil)
+                return Login(token: token)
             case .unsupported:
                 progress.stop()
                 shell.io.diagnostic("The registry ended the web login; using your username and password instead.\n")
@@ -114,7 +127,8 @@ enum LoginHandler {
             do {
                 try document.setToken(token, registry: registry)
             } catch {
-                throw ShellError(.usage, "cannot store a login for \(registry)", hint: "check the registry URL")
+                throw ShellError(
+                    .usage, "cannot store a login for \(RegistryURL.redact(registry))", hint: "check the registry URL")
             }
             if let scope { document.setScopeRegistry(scope, registry: registry) }
         }

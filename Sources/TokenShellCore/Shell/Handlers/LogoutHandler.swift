@@ -3,14 +3,15 @@ enum LogoutHandler {
     static func run(_ command: ParsedCommand, _ shell: Shell) throws {
         let config = try shell.config()
         let registry = try shell.currentRegistry(config)
+        let shown = RegistryURL.redact(registry)
         if let token = shell.session.sessionTokens[registry] {
             try shell.client(registry: registry, token: token).logout(token: token)
             shell.session.sessionTokens[registry] = nil
             shell.session.knownUsers[registry] = nil
-            shell.io.output("Logged out of \(registry).\n")
+            shell.io.output("Logged out of \(shown).\n")
             return
         }
-        guard let plan = config.logoutPlan(registry: registry), let token = plan.credential.token else {
+        guard let plan = config.logoutPlan(registry: registry), let token = try plan.credential.usableToken() else {
             throw RegistryError.notLoggedIn(registry: registry)
         }
         shell.session.noteSecret(token)
@@ -19,7 +20,7 @@ enum LogoutHandler {
         shell.session.knownUsers[registry] = nil
         guard plan.isEditable, let path = plan.path else {
             shell.io.output(
-                "Logged out of \(registry): the token is revoked. It came from the \(plan.source) settings, "
+                "Logged out of \(shown): the token is revoked. It came from the \(plan.source) settings, "
                     + "so remove it there too.\n")
             return
         }
@@ -27,6 +28,6 @@ enum LogoutHandler {
             document throws(ShellError) in
             document.removeCredentials(plan)
         }
-        shell.io.output("Logged out of \(registry) and removed the token from \(path).\n")
+        shell.io.output("Logged out of \(shown) and removed the token from \(path).\n")
     }
 }

@@ -13,7 +13,8 @@ enum SessionHandlers {
             let source =
                 shell.session.registryOverride != nil
                 ? "set in this shell" : config.value(forKey: "registry").map(describeSource) ?? "npm's default"
-            shell.io.output(shell.options.json ? JSONText.quote(registry) + "\n" : "\(registry)  (\(source))\n")
+            let shown = RegistryURL.redact(registry)
+            shell.io.output(shell.options.json ? JSONText.quote(shown) + "\n" : "\(shown)  (\(source))\n")
             return
         }
         guard let url = RegistryURL(argument), url.scheme == "http" || url.scheme == "https" else {
@@ -22,7 +23,7 @@ enum SessionHandlers {
                 hint: "give an http:// or https:// URL, e.g. registry https://registry.npmjs.org/")
         }
         shell.session.registryOverride = url.normalized
-        shell.io.output("Using \(url.normalized) in this shell (npm's config is unchanged).\n")
+        shell.io.output("Using \(url.redacted) in this shell (npm's config is unchanged).\n")
     }
 
     static func ping(_ command: ParsedCommand, _ shell: Shell) throws {
@@ -33,9 +34,9 @@ enum SessionHandlers {
         _ = try client.ping()
         let milliseconds = Int((shell.services.now().timeIntervalSince(start) * 1000).rounded())
         if shell.options.json {
-            shell.io.output("{\"registry\":\(JSONText.quote(registry)),\"time\":\(milliseconds)}\n")
+            shell.io.output("{\"registry\":\(JSONText.quote(RegistryURL.redact(registry))),\"time\":\(milliseconds)}\n")
         } else {
-            shell.io.output("PONG from \(registry) in \(milliseconds) ms\n")
+            shell.io.output("PONG from \(RegistryURL.redact(registry)) in \(milliseconds) ms\n")
         }
     }
 

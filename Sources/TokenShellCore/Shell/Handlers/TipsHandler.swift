@@ -18,7 +18,7 @@ enum TipsHandler {
                 .usage, "there is no tips topic\(shown)",
                 hint: "topics: " + TipTopic.names.joined(separator: ", "), code: "EUSAGE")
         }
-        let tip = TipLibrary.tip(topic)
+        let tip = TipLibrary.tip(topic, registry: shell.registryForDisplay)
         if shell.options.json {
             shell.io.output(
                 "{\"topic\":\(JSONText.quote(topic.rawValue)),\"title\":\(JSONText.quote(tip.title)),"

@@ -118,7 +118,7 @@ enum TokenCreateHandler {
                 try question.apply(answer, to: &updated)
                 return (answer, updated)
             } catch {
-                shell.io.diagnostic("\(error.message)\(error.hint.map { " (\($0))" } ?? "")\n")
+                shell.io.diagnostic(ErrorRenderer.inline(error, mask: shell.secretMask) + "\n")
             }
         }
     }

@@ -72,7 +72,7 @@ enum TokenHandlerSupport {
 
     /// The key of the token this shell sends to `registry`, to warn before it is revoked.
     static func ownKey(_ shell: Shell, registry: String) -> String? {
-        guard let config = try? shell.config(), let token = shell.token(for: registry, config: config) else {
+        guard let config = try? shell.config(), let token = try? shell.token(for: registry, config: config) else {
             return nil
         }
         return TokenKey.key(for: token.reveal())

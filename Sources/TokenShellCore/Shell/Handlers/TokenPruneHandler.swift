@@ -46,7 +46,7 @@ enum TokenPruneHandler {
                 revoked.append(row)
                 if !json { shell.io.output("revoked \(row.label)\n") }
             } catch {
-                let message = error.shellError.message
+                let message = shell.secretMask.apply(error.shellError.message)
                 failed.append((row, message))
                 if !json { shell.io.output("FAILED  \(row.label): \(TerminalText.line(message))\n") }
             }

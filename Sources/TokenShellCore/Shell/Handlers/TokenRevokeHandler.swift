@@ -81,7 +81,7 @@ enum TokenRevokeHandler {
 
     private static func confirmOwnToken(_ command: ParsedCommand, _ shell: Shell, registry: String) throws {
         let consequence =
-            "One of them is the token this shell uses for \(registry). Once it is revoked, every command "
+            "One of them is the token this shell uses for \(RegistryURL.redact(registry)). Once it is revoked, every command "
             + "that needs a login (here and in npm, if npm reads it from your config) fails until you log in again."
         shell.io.diagnostic(consequence + "\n")
         guard shell.io.canAsk else {

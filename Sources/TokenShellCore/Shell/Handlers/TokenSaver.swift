@@ -2,11 +2,22 @@
 ///
 /// The token is shown only for `none` and `project` (the project file holds a `${NPM_TOKEN}`
 /// reference, so the value must reach a secret store some other way); `file:` and `user`
-/// keep it out of logs. A save that fails revokes the token: nobody could use it anyway.
+/// keep it out of logs. Design §4 step 11 prints a token to a non-interactive run's stdout only
+/// for `none`, so `project` without a terminal is refused before anything is created: the
+/// token would otherwise live only in that output (a CI log). A save that fails revokes the
+/// token: nobody could use it anyway.
 enum TokenSaver {
     /// Before anything is created: the file's folder exists (made private when new), and an
     /// existing file is refused without `--force`, so a token is never created only to be lost.
     static func checkFree(_ target: TokenSaveTarget, force: Bool, _ shell: Shell) throws {
+        if case .project = target, !shell.io.canPromptSecrets {
+            throw ShellError(
+                .usage,
+                "--save project writes only the ${NPM_TOKEN} line; without a terminal the new token would end up "
+                    + "nowhere but this run's output, so nothing was created",
+                hint: "use --save file:PATH (a private file to upload to your secret store), or run it at a terminal",
+                code: "ESAVEPROJECT")
+        }
         guard case .file(let path) = target else { return }
         let absolute = try absolutePath(path, shell)
         if let slash = absolute.lastIndex(of: "/"), slash > absolute.startIndex {
@@ -32,7 +43,7 @@ enum TokenSaver {
                 try checkFree(target, force: force, shell)
                 return target
             } catch let error as ShellError {
-                shell.io.diagnostic("\(error.message)\(error.hint.map { " (\($0))" } ?? "")\n")
+                shell.io.diagnostic(ErrorRenderer.inline(error, mask: shell.secretMask) + "\n")
             }
         }
     }
@@ -57,20 +68,23 @@ enum TokenSaver {
                 )
             case .user:
                 let config = try shell.config()
-                shell.io.diagnostic("This replaces the current login for \(registry) in \(config.userConfigPath).\n")
+                shell.io.diagnostic(
+                    "This replaces the current login for \(RegistryURL.redact(registry)) in \(config.userConfigPath).\n"
+                )
                 try shell.services.editConfigFile(config.userConfigPath, kind: .user) { document throws(ShellError) in
                     do { try document.setToken(created.token, registry: registry) } catch {
-                        throw ShellError(.usage, "cannot store a token for \(registry)")
+                        throw ShellError(.usage, "cannot store a token for \(RegistryURL.redact(registry))")
                     }
                 }
-                shell.io.diagnostic("Saved the token in \(config.userConfigPath) for \(registry).\n")
+                shell.io.diagnostic(
+                    "Saved the token in \(config.userConfigPath) for \(RegistryURL.redact(registry)).\n")
             case .project:
                 let config = try shell.config()
                 let path =
                     config.projectConfigPath ?? TokenSaveTarget.absolute(".npmrc", cwd: config.cwd, home: config.home)
                 try shell.services.editConfigFile(path, kind: .project) { document throws(ShellError) in
                     do { try document.setTokenReference(registry: registry) } catch {
-                        throw ShellError(.usage, "cannot write a token line for \(registry)")
+                        throw ShellError(.usage, "cannot write a token line for \(RegistryURL.redact(registry))")
                     }
                 }
                 shell.io.diagnostic("Wrote the ${NPM_TOKEN} line (not the token) to \(path).\n")

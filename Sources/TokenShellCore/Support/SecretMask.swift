@@ -1,0 +1,31 @@
+/// Hides secrets in text meant for people: error messages, hints and the notes around them.
+///
+/// Messages quote what they are about (a word that is not a command, a URL, a value that does
+/// not parse), and that input may be an expanded `${TOKENSH_TOKEN}`, a pasted password or a
+/// registry URL with a password in it. Masking where the text is rendered, rather than at each
+/// of the many places that build a message, means a new message cannot forget it.
+public struct SecretMask: Sendable {
+    /// Shorter secrets are not masked in running text: hiding every `a` or `12` of a message
+    /// would make it unreadable and tell more than it hides. (History drops any line holding
+    /// one, whatever its length.)
+    public static let minimumLength = 4
+
+    /// Longest first, so a secret that contains another is hidden whole.
+    private let secrets: [String]
+
+    /// - Parameter secrets: the values this session knows to be secret (passwords, OTPs,
+    ///   tokens, the environment's `TOKENSH_*` secrets).
+    public init(secrets: some Sequence<String>) {
+        self.secrets = Set(secrets.filter { $0.count >= Self.minimumLength }).sorted { $0.count > $1.count }
+    }
+
+    /// The text with known secrets as `***`, credential shapes (npm tokens, UUIDs, JWTs) in
+    /// their display form and the password of any URL's userinfo hidden.
+    public func apply(_ text: String) -> String {
+        var output = text
+        for secret in secrets where output.contains(secret) {
+            output = output.replacing(secret, with: RegistryURL.redactionMark)
+        }
+        return RegistryURL.redact(SecretPatterns.maskingCredentialShapes(in: output))
+    }
+}
