@@ -9,9 +9,13 @@ list as those commands land; the search needs no change.
 
 import os
 import re
+import subprocess
+import sys
 
 import pexpect
 
+from harness import tokensh_bin
+from servers.attacker_children import extra_descriptors, read_records, write_recorder
 from shell import PROMPT, ShellHome
 
 PASSWORD = "Tr0ub4dor&3-hygiene"
@@ -19,6 +23,11 @@ OTP_USER = "bob"
 # Each TOTP code works once and only ±1 step is accepted, so the unattended part logs in as a
 # second 2FA user rather than waiting for the clock.
 UNATTENDED_USER = "carol"
+# A third 2FA user answers its OTP through TOKENSH_OTP_COMMAND, run by a probe that records what
+# the child inherited.
+PROBED_USER = "erin"
+# The password of a registry URL's userinfo: shown or written nowhere.
+URL_PASSWORD = "Url-Pa55-in-userinfo"
 TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
 ESCAPES = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
 QUESTION = r"\[[^\]\r\n]{0,80}\][ :?>]{0,3}" + ESCAPES + "$"
@@ -36,6 +45,8 @@ class Session:
         self.cmdlines = []
         self.allowed = []  # (label, text): a secret may appear once in that text
         self.child = None
+        self.created_token = None
+        self.logs = [("sandbox log", sandbox)]
 
     def secret(self, kind, value):
         assert value, kind
@@ -148,6 +159,7 @@ def record_and_create_a_token(session):
     created = set(TOKEN_RE.findall("".join(shown)))
     assert len(created) == 1, "".join(shown)
     token = created.pop()
+    session.created_token = token
     session.secret("token", token)
     session.allow("terminal", token)  # the one display of the created token
     child.sendline("record stop")
@@ -193,6 +205,106 @@ def unattended_login_and_logout(session):
     assert out.returncode == 0, out.stderr
 
 
+def write_probe(session, name, tail=""):
+    """A stand-in child (browser or OTP command) that records what it inherited."""
+    out = session.tmp / (name + ".jsonl")
+    return write_recorder(session.tmp / name, out, sys.executable, tail=tail), out
+
+
+def assert_inherited_nothing(record):
+    secret_names = {"TOKENSH_PASSWORD", "TOKENSH_TOKEN", "TOKENSH_OTP"}
+    assert not secret_names & set(record["env"]), sorted(record["env"])
+    assert extra_descriptors(record) == {}, record["fds"]
+
+
+def registry_url_with_userinfo(session):
+    """A registry URL holding a password: ping, registry, a recording and history keep none of it."""
+    url = session.sandbox.url.replace("http://", f"http://hyg:{URL_PASSWORD}@")
+    session.secret("url-password", URL_PASSWORD)
+    for command in ("ping", "registry"):
+        session.run("--registry", url, "-c", command)
+    child = session.spawn("--registry", url)
+    child.expect(PROMPT)
+    child.sendline("record start userinfo.tksh")
+    child.expect(PROMPT)
+    child.sendline("ping")
+    child.expect(PROMPT)
+    child.sendline("record stop")
+    child.expect(PROMPT)
+    child.sendline(f"registry {url}")
+    session.allow("terminal", url)  # the line as typed, echoed by the terminal
+    child.expect(PROMPT)
+    child.sendline("registry")
+    child.expect(PROMPT)
+    child.sendline("exit")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "hyg:***@" in (session.user.home / "userinfo.tksh").read_text()
+
+
+def web_login_opens_a_probe_browser(session, start_sandbox):
+    """The browser gets the login URL and nothing else: no secret variable, no open socket."""
+    sandbox = start_sandbox("--user", f"dave:{PASSWORD}", "--auto-approve")
+    session.logs.append(("web sandbox log", sandbox))
+    probe, out = write_probe(session, "browser")
+    env = {
+        "BROWSER": str(probe),
+        "TOKENSH_PASSWORD": PASSWORD,
+        "TOKENSH_TOKEN": session.created_token,
+        "TOKENSH_OTP": "48151623",
+    }
+    session.secret("otp", "48151623")
+    child = session.spawn("--registry", sandbox.url, env=env)
+    child.expect(PROMPT)
+    child.sendline("login --auth-type web --save none")
+    child.expect(r"Open it in your browser\? \[Y/n\]")
+    child.sendline("")
+    child.expect("(?i)logged in as dave", timeout=30)
+    child.expect(PROMPT)
+    child.sendline("exit")
+    child.expect(pexpect.EOF)
+    child.close()
+    (record,) = read_records(out)
+    assert record["argv"][0].startswith(sandbox.url), "the browser got the login URL, once"
+    assert_inherited_nothing(record)
+
+
+def otp_command_is_a_probe(session):
+    """TOKENSH_OTP_COMMAND runs with only the standard streams and no secret variable."""
+    code_file = session.tmp / "code"
+    probe, out = write_probe(session, "otp-command", tail=f"print(open({str(code_file)!r}).read().strip())")
+    code = session.sandbox.otp(PROBED_USER)
+    session.secret("otp", code)
+    code_file.write_text(code + "\n")
+    env = {
+        "TOKENSH_PASSWORD": PASSWORD,
+        "TOKENSH_TOKEN": session.created_token,
+        "TOKENSH_OTP_COMMAND": str(probe),
+    }
+    login = session.run("-c", f"login --auth-type legacy --username {PROBED_USER} --save none", "-c", "whoami", env=env)
+    assert login.returncode == 0, login.stderr
+    assert PROBED_USER in login.stdout
+    code_file.unlink()
+    (record,) = read_records(out)  # one OTP challenge, one run of the command
+    assert_inherited_nothing(record)
+
+
+def tokensh_token_replay(session):
+    """A replayed `login` with TOKENSH_TOKEN stands in for this run only: nothing is saved."""
+    script = session.tmp / "standin.tksh"
+    script.write_text(f"login --auth-type legacy --username {OTP_USER}\nwhoami\nlogin\nwhoami\n")
+    userconfig = session.tmp / "standin-npmrc"
+    env = dict(session.user.env, TOKENSH_TOKEN=session.created_token, TMPDIR=str(session.tmp))
+    result = subprocess.run(
+        [tokensh_bin(), "--registry", session.sandbox.url, "--userconfig", str(userconfig), str(script)],
+        capture_output=True, text=True, env=env, cwd=session.user.home, timeout=60, stdin=subprocess.DEVNULL)
+    session.transcripts.append(("stdout of the stand-in replay", result.stdout))
+    session.transcripts.append(("stderr of the stand-in replay", result.stderr))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count(OTP_USER) >= 2
+    assert not userconfig.exists() or session.created_token not in userconfig.read_text()
+
+
 STEPS = [
     login_with_password_and_otp,
     whoami,
@@ -201,6 +313,9 @@ STEPS = [
     ctrl_c_at_the_password_prompt,
     logout,
     unattended_login_and_logout,
+    registry_url_with_userinfo,
+    otp_command_is_a_probe,
+    tokensh_token_replay,
 ]
 
 
@@ -225,15 +340,13 @@ def hits(session):
         with open(path, "rb") as handle:
             haystacks.append((path, handle.read()))
         haystacks.append(("file name " + path, path.encode()))
-    haystacks.append(("sandbox log", session.sandbox.log_text().encode()))
+    haystacks += [(label, sandbox.log_text().encode()) for label, sandbox in session.logs]
     haystacks += [(label, str(text).encode()) for label, text in session.transcripts]
     haystacks += [(f"/proc/{pid}/cmdline", cmdline) for pid, cmdline in session.cmdlines]
-    allowed = {label: text for label, text in session.allowed}
     for label, data in haystacks:
         for kind, value in needles:
             count = data.count(value.encode())
-            if label in allowed and value in allowed[label]:
-                count -= 1
+            count -= sum(1 for where, text in session.allowed if where == label and value in text)
             if count > 0:
                 found.append(f"{kind} in {label} ({count}x)")
         # the abandoned half of a password must not linger either (it is 5 characters, so only
@@ -246,13 +359,14 @@ def hits(session):
 def test_no_secret_lands_anywhere(start_sandbox, tmp_path):
     sandbox = start_sandbox(
         "--user", f"{OTP_USER}:{PASSWORD}:otp", "--user", f"{UNATTENDED_USER}:{PASSWORD}:otp",
-        totp_users=[OTP_USER, UNATTENDED_USER])
+        "--user", f"{PROBED_USER}:{PASSWORD}:otp", totp_users=[OTP_USER, UNATTENDED_USER, PROBED_USER])
     session = Session(sandbox, tmp_path)
     for step in STEPS:
         step(session)
+    web_login_opens_a_probe_browser(session, start_sandbox)
 
     assert session.secrets.get("token"), "the session saw no token: the search would prove nothing"
-    assert len(session.secrets["otp"]) == 3
+    assert len(session.secrets["otp"]) == 5
     assert session.cmdlines, "no process argv was sampled"
     found, haystacks = hits(session)
     assert found == []
