@@ -21,7 +21,7 @@ enum GitRunner {
     static func addedLines(in folder: String) -> [AuditSource] {
         let arguments = [
             "-c", "core.quotePath=false", "log", "-p", "--all", "--relative", "--no-color", "--no-ext-diff",
-            "--no-renames", "--unified=0", "--format=commit %H",
+            "--no-textconv", "--no-renames", "--unified=0", "--format=commit %H",
         ]
         guard let output = run(arguments, in: folder) else { return [] }
         return parseLog(String(decoding: output, as: UTF8.self), root: folder)
@@ -78,13 +78,21 @@ enum GitRunner {
         return lower.contains("npm") || lower.contains("_authtoken") || lower.contains("auth_token")
     }
 
+    /// Settings that keep the audited repository's own configuration from running commands: an
+    /// untrusted checkout's `.git/config` can name an fsmonitor, hooks or an external diff.
+    /// (`--no-ext-diff` and `--no-textconv` on `log` cover the diff drivers of `.gitattributes`.)
+    static let untrustedRepositorySettings = [
+        "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "diff.external=",
+    ]
+
     static func run(_ arguments: [String], in folder: String) -> [UInt8]? {
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["GIT_PAGER"] = "cat"
         guard
             let result = try? Subprocess.run(
-                "/usr/bin/env", arguments: ["git", "-C", folder] + arguments, environment: environment, stderr: .null)
+                "/usr/bin/env", arguments: ["git", "-C", folder] + untrustedRepositorySettings + arguments,
+                environment: environment, stderr: .null)
         else { return nil }
         return result.termination.succeeded ? result.output : nil
     }

@@ -77,7 +77,7 @@ def test_security_01_token_create_never_follows_a_cross_origin_redirect(tmp_path
         home.userconfig.write_text(f"{nerf}:_authToken={SESSION}\n")
         result = home.run(
             "-c",
-            "token create --name ci --packages-and-scopes-permission read-only --packages-all --expires 7",
+            "token create --granular --name ci --packages-and-scopes-permission read-only --packages-all --expires 7",
             env={"TOKENSH_PASSWORD": PASSWORD},
         )
         refused_cleanly(result, registry, elsewhere, home)
@@ -118,6 +118,19 @@ def test_security_03_lookalike_loopback_names_are_refused_before_any_connection(
         assert result.returncode == 2, result.stdout + result.stderr
         assert "refusing to send credentials over plain http" in result.stderr
         assert proxy.seen() == [], "tokensh connected for " + host
+
+
+def test_security_02_a_url_password_is_not_sent_over_plain_http_by_ping(tmp_path):
+    # The userinfo of a registry URL is a credential (sent as Basic auth): `ping`, which sends
+    # no token, still needs the plain-http consent before it goes to a remote host.
+    with LoopbackServer() as proxy:
+        home = ShellHome(tmp_path / "home", "http://alice:url-pass-771@registry.example:4873/")
+        proxies = {name: proxy.url for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY")}
+        result = home.run("-c", "ping", env=proxies)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert "refusing to send credentials over plain http" in result.stderr
+        assert "url-pass-771" not in result.stdout + result.stderr
+        assert proxy.seen() == [], "tokensh connected"
 
 
 @pytest.mark.parametrize("address", ["127.1.2.3", "::1"])

@@ -320,3 +320,22 @@ def test_security_07_a_huge_line_in_a_script_file_names_the_file_and_line(tmp_pa
     assert result.returncode == 2, result.stderr[-500:]
     assert f"{script}:3: the line is longer than 64 KiB" in result.stderr, result.stderr[-500:]
     assert result.stdout == "", "nothing ran before the refusal"
+
+
+def test_security_06_audit_runs_no_command_of_the_audited_repository(tmp_path):
+    """An untrusted checkout's `.git/config` (fsmonitor, textconv) runs nothing during `audit`."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    marker = tmp_path / "ran"
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run(git + ["init", "-q"], check=True)
+    (repo / ".gitattributes").write_text("* diff=evil\n")
+    (repo / ".npmrc").write_text("//registry.example/:_authToken=" + STAND_IN_TOKEN + "\n")
+    subprocess.run(git + ["add", "-A"], check=True)
+    subprocess.run(git + ["commit", "-qm", "add"], check=True)
+    subprocess.run(git + ["config", "diff.evil.textconv", f"sh -c 'echo textconv >> {marker}; cat \"$0\"'"], check=True)
+    subprocess.run(git + ["config", "core.fsmonitor", f"echo fsmonitor >> {marker}; false #"], check=True)
+    user = ShellHome(tmp_path / "home", "http://127.0.0.1:9/")
+    result = user.run("-c", f"audit {repo} --git-history")
+    assert ".npmrc" in result.stdout, result.stdout + result.stderr  # the audit did read the repository
+    assert not marker.exists(), marker.read_text()

@@ -167,5 +167,19 @@ def test_security_17_error_messages_never_echo_a_secret(start_sandbox, tmp_path)
     user.userconfig.mkdir()
     broken = user.run("-c", "whoami")
     assert broken.returncode != 0
-    assert "cannot read npm's configuration: " in broken.stderr, broken.stderr
+    assert "is a folder, not a regular file" in broken.stderr, broken.stderr
     assert "ShellError(" not in broken.stderr and "status:" not in broken.stderr, broken.stderr
+
+
+def test_security_17_set_never_lists_a_secret(tmp_path):
+    """`set` shows variables: one holding an expanded secret or a token is masked like a message."""
+    user = ShellHome(tmp_path / "home", "http://127.0.0.1:9/")
+    token = "npm_" + "Qz7" * 12
+    result = user.run(
+        "-c", "set pw=${TOKENSH_PASSWORD}", "-c", f"set tok={token}", "-c", "set plain=visible", "-c", "set",
+        env={"TOKENSH_PASSWORD": "Pw-Xy7zzQ-set"})
+    assert result.returncode == 0, result.stderr
+    assert "plain=visible" in result.stdout
+    assert "pw=" in result.stdout and "tok=" in result.stdout
+    assert "Pw-Xy7zzQ-set" not in result.stdout + result.stderr
+    assert token not in result.stdout + result.stderr

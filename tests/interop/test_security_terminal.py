@@ -127,7 +127,9 @@ def test_security_04_web_login_and_web_otp_urls(tmp_path):
         assert result.returncode != 0
         assert_safe(result)
         out = result.stdout.decode()
-        assert "login/^[]0;pwned^G" in out, out
+        # A login URL with control characters is refused before it is shown or opened (item 6).
+        assert "login URL the registry sent cannot be opened safely" in result.stderr.decode(), result.stderr
+        assert "pwned" not in out, out
         assert no_forged_lines(out) and no_forged_lines(result.stderr.decode())
         user = logged_in_home(tmp_path / "second", server.url)
         result = run_bytes(user, "-c", "token revoke " + TOKEN_KEY[:6] + " --yes")

@@ -24,11 +24,12 @@ public enum BrowserURL {
         return nil
     }
 
-    /// Visible ASCII, without the quotes, backslash, backtick and angle brackets that a shell or a
-    /// wrapper script could read as syntax.
+    /// Visible ASCII, without the quotes, backslash, backtick, angle brackets, `$`, parentheses,
+    /// braces, `;` and `|` that a shell or a naive wrapper script could read as syntax. (`&` stays:
+    /// query strings need it, and a URL is handed over as one argument, never through a shell.)
     private static func isAllowed(_ byte: UInt8) -> Bool {
         guard byte > 0x20, byte < 0x7F else { return false }
-        return !"\"'\\`<>".utf8.contains(byte)
+        return !"\"'\\`<>$(){};|".utf8.contains(byte)
     }
 
     private static func hex(_ byte: UInt8) -> String {

@@ -20,7 +20,8 @@ enum BuiltinHandlers {
 
     static func set(_ command: ParsedCommand, _ shell: Shell) throws {
         guard let assignment = command.positionals.first else {
-            let listing = shell.session.variables.listing
+            // A value may be a secret pasted or expanded into `set`: masked like any message.
+            let listing = shell.session.variables.listing.map(shell.secretMask.apply)
             shell.io.output(listing.isEmpty ? "" : listing.joined(separator: "\n") + "\n")
             return
         }

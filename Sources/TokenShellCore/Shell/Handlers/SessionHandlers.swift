@@ -29,6 +29,8 @@ enum SessionHandlers {
     static func ping(_ command: ParsedCommand, _ shell: Shell) throws {
         let config = try shell.config()
         let registry = try shell.currentRegistry(config)
+        // A password in the URL's userinfo is sent as Basic auth: the plain-http rule applies.
+        if RegistryURL(registry)?.userinfo != nil { try shell.checkInsecureRegistry(registry) }
         let client = shell.client(registry: registry, token: nil)
         let start = shell.services.now()
         _ = try client.ping()
