@@ -21,7 +21,7 @@ from servers.attacker_children import (
 from shell import PROMPT, ShellHome
 
 PASSWORD = "correct-horse-7"
-STAND_IN_TOKEN = "npm_StandInTokenThatNoChildMaySee0000000"
+STAND_IN_TOKEN = "npm_" + "StandInTokenThatNoChildMaySee0000000"  # split: no token shape in the sources
 SECRETS = ("TOKENSH_PASSWORD", "TOKENSH_TOKEN", "TOKENSH_OTP", "TOKENSH_OTP_COMMAND")
 
 
