@@ -37,14 +37,6 @@ int shim_disable_core_dumps(void) {
     return result;
 }
 
-int shim_is_dumpable(void) {
-#ifdef __linux__
-    return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
-#else
-    return -1;
-#endif
-}
-
 static struct termios terminate_saved;
 static int terminate_fd = -1;
 static volatile sig_atomic_t terminate_armed = 0;

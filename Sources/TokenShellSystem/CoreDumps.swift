@@ -12,13 +12,4 @@ public enum CoreDumps {
     public static func disable() {
         _ = shim_disable_core_dumps()
     }
-
-    /// Whether the process is marked not dumpable (Linux); `nil` where that cannot be asked.
-    public static var areDisabled: Bool? {
-        switch shim_is_dumpable() {
-        case 0: true
-        case 1, 2: false
-        default: nil
-        }
-    }
 }

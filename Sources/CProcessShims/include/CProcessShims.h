@@ -16,9 +16,6 @@ short shim_spawn_setsid_flag(void);
 /// ptrace attach by other processes of the same user). Returns 0, or -1 if either call failed.
 int shim_disable_core_dumps(void);
 
-/// Whether the process is still marked dumpable: 1, 0, or -1 where that cannot be asked.
-int shim_is_dumpable(void);
-
 // MARK: signals at the line editor
 
 /// Saves fd's terminal settings (taken before libedit switches to raw mode) for
