@@ -29,6 +29,8 @@ ensure_test_tools() {
     # The hardening tests load the sandbox with wrk and make a TLS certificate with openssl.
     command -v wrk >/dev/null 2>&1 || missing+=(wrk)
     command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+    # The recording tests play a terminal recording back with it.
+    command -v asciinema >/dev/null 2>&1 || missing+=(asciinema)
     if [ "${#missing[@]}" -gt 0 ]; then
         as_root apt-get update -qq >&2
         DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >&2

@@ -16,6 +16,9 @@ public enum PromptAnswer: Sendable, Equatable {
 /// Questions are not added to history: only the shell adds lines there.
 public final class Prompter {
     private let reader: any LineReader
+    /// The line as typed for the last question (before a default stood in for an empty one):
+    /// what the terminal showed after the prompt.
+    public private(set) var typed = ""
 
     /// - Parameter reader: the shell's `LineEditor` when interactive, else e.g. an `InputReader`.
     public init(reader: any LineReader) {
@@ -37,6 +40,7 @@ public final class Prompter {
         }
         switch reader.readLine(prompt: prompt) {
         case .line(let text):
+            typed = text
             let trimmed = text.trimmingWhitespace()
             return .answer(trimmed.isEmpty ? defaultValue ?? "" : trimmed)
         case .interrupted: return .interrupted

@@ -25,6 +25,16 @@ public enum Terminal {
         return 80
     }
 
+    /// Rows of the terminal on stdout (or stderr), else `$LINES`, else 24.
+    public static var height: Int {
+        for fd in [STDOUT_FILENO, STDERR_FILENO, STDIN_FILENO] {
+            let rows = Int(shim_terminal_rows(fd))
+            if rows > 0 { return rows }
+        }
+        if let text = getenv("LINES"), let rows = Int(String(cString: text)), rows > 0 { return rows }
+        return 24
+    }
+
     /// Writes text straight to a file descriptor, bypassing stdio buffers, retrying on EINTR.
     public static func write(_ text: String, to fd: Int32) {
         let bytes = Array(text.utf8)

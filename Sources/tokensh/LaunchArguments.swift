@@ -7,6 +7,8 @@ struct LaunchArguments: Equatable {
     var noColor = false
     var yes = false
     var record: String?
+    var recordCast: String?
+    var step = false
     var dryRun = false
     var keepGoing = false
     var echo = false
@@ -73,12 +75,13 @@ extension LaunchArguments {
             case "--registry": result.registry = value
             case "--userconfig": result.userconfig = value
             case "--record": result.record = value
+            case "--record-cast": result.recordCast = value
             default:
                 guard let seconds = Double(value) else { return nil }
                 result.timeout = seconds
             }
         }
-        guard result.commands.isEmpty || result.file == nil else { return nil }
+        guard result.commands.isEmpty || result.file == nil, !result.step || result.file != nil else { return nil }
         return result
     }
 
@@ -94,6 +97,7 @@ extension LaunchArguments {
         case "--no-history": noHistory = true
         case "--allow-insecure-registry": allowInsecureRegistry = true
         case "--sandbox": sandbox = true
+        case "--step": step = true
         default: return false
         }
         return true
@@ -101,7 +105,7 @@ extension LaunchArguments {
 
     private static func isValueOption(_ name: String) -> Bool {
         switch name {
-        case "--registry", "--userconfig", "--record", "--timeout", "-c": true
+        case "--registry", "--userconfig", "--record", "--record-cast", "--timeout", "-c": true
         default: false
         }
     }

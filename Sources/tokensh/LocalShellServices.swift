@@ -26,6 +26,7 @@ final class LocalShellServices: ShellServices {
     private let lastConfig = Mutex<NpmConfig?>(nil)
     private let guideStorage: LocalGuideStorage
     private let kindStore: LocalRegistryKindStore
+    private let progressStore: LocalReplayProgressStore
 
     init(process: ProcessEnvironment, timeout: Double?, userconfigGiven: Bool = false) {
         self.process = process
@@ -34,12 +35,14 @@ final class LocalShellServices: ShellServices {
         self.guideStorage = LocalGuideStorage(
             paths: TokenShellPaths(environment: process.variables, home: process.home), home: process.home,
             userconfigGiven: userconfigGiven)
-        self.kindStore = LocalRegistryKindStore(
-            paths: TokenShellPaths(environment: process.variables, home: process.home))
+        let paths = TokenShellPaths(environment: process.variables, home: process.home)
+        self.kindStore = LocalRegistryKindStore(paths: paths)
+        self.progressStore = LocalReplayProgressStore(paths: paths)
     }
 
     var guide: (any GuideStorage)? { guideStorage }
     var registryKinds: (any RegistryKindStore)? { kindStore }
+    var replayProgress: (any ReplayProgressStore)? { progressStore }
 
     func loadConfig(cli: [String: String]) throws(ShellError) -> NpmConfig {
         var cli = cli

@@ -52,6 +52,9 @@ struct ShellLauncher {
         let services = LocalShellServices(process: process, timeout: options.timeout)
         let stdinIsPiped = isatty(STDIN_FILENO) == 0
 
+        if options.step, let file = options.file {
+            return runStepByStep(file, services: services, values: values)
+        }
         if !options.commands.isEmpty || options.file != nil || stdinIsPiped || !Terminal.isInteractive {
             let piped = stdinIsPiped || (options.commands.isEmpty && options.file == nil)
             let shell = Shell(
@@ -94,6 +97,7 @@ struct ShellLauncher {
             Interrupts.flag.reset()
             switch editor.readLine(prompt: shell.prompt) {
             case .line(let line):
+                io.echoed(shell.prompt + line + "\n")
                 shell.execute(line)
                 if shell.allowsInHistory(line) { editor.add(toHistory: line) }
                 // A secret learnt just now (a password typed at a prompt) may sit in earlier lines:
@@ -112,47 +116,75 @@ struct ShellLauncher {
         }
     }
 
-    /// `--record FILE`: starts recording before the first command; false (reported) on failure.
+    /// `--record FILE` and `--record-cast CAST`: start before the first command; false
+    /// (reported) on failure.
     private func startRecording(_ shell: Shell) -> Bool {
-        guard let path = options.record else { return true }
+        let paths = [options.record, options.recordCast].compactMap { $0 }
+        guard !paths.isEmpty else { return true }
         if options.dryRun {
-            shell.io.diagnostic("note: --dry-run writes no files, so \(path) is not recorded\n")
+            shell.io.diagnostic(
+                "note: --dry-run writes no files, so \(paths.joined(separator: " and ")) \(paths.count == 1 ? "is" : "are") not recorded\n"
+            )
             return true
         }
         do throws(ShellError) {
-            _ = try shell.startRecording(to: path, replacing: false)
+            if let cast = options.recordCast { try shell.startCast(to: cast, replacing: false) }
+            if let path = options.record { _ = try shell.startRecording(to: path, replacing: false) }
             return true
         } catch {
+            _ = shell.io.stopCast()
             shell.report(error)
             return false
         }
     }
 
     private func finishRecording(_ shell: Shell) {
-        guard let recorder = shell.stopRecording() else { return }
-        shell.io.diagnostic(
-            "Recorded \(recorder.commandCount == 1 ? "1 command" : "\(recorder.commandCount) commands") to "
-                + "\(recorder.path).\n")
+        if let recorder = shell.stopRecording() {
+            shell.io.diagnostic(
+                "Recorded \(recorder.commandCount == 1 ? "1 command" : "\(recorder.commandCount) commands") to "
+                    + "\(recorder.path).\n")
+        }
+        // Said before the file is closed would put the line in the recording; said after, it is not.
+        if let cast = shell.io.stopCast() { shell.io.diagnostic(RecordHandlers.castSummary(cast)) }
     }
 
-    private func makeRunner(_ shell: Shell, source: String) -> ScriptRunner {
-        let runOptions = ScriptRunOptions(
+    /// `tokensh --step FILE`: the script one command at a time, at a terminal, with the
+    /// interactive shell's prompts (a wizard's questions, a password) asked as usual.
+    private func runStepByStep(_ file: String, services: LocalShellServices, values: ShellOptionsValues) -> ExitStatus {
+        guard Terminal.isInteractive, let editor = LineEditor(historyFile: nil) else {
+            TerminalShellIO.write(
+                "error: --step asks before each command, and there is no terminal to answer\n"
+                    + "hint: run it at a terminal, or without --step to replay it unattended\n", to: STDERR_FILENO)
+            return .usage
+        }
+        let shell = Shell(io: TerminalShellIO(editor: editor, stdinIsPiped: false), services: services, options: values)
+        guard startRecording(shell) else { return .failure }
+        defer { finishRecording(shell) }
+        return runScript(at: file, shell: shell, step: true)
+    }
+
+    private func makeRunner(_ shell: Shell, source: String, step: ScriptStepping? = nil) -> ScriptRunner {
+        var runOptions = ScriptRunOptions(
             keepGoing: options.keepGoing, echo: options.echo, dryRun: options.dryRun,
             useRecordedRegistry: options.registry == nil && !options.sandbox)
+        runOptions.step = step
         return ScriptRunner(shell: shell, source: source, options: runOptions) { Interrupts.flag.reset() }
     }
 
     /// `tokensh FILE` and the `#!/usr/bin/env tokensh` line: the file is checked as a whole
     /// (binary data is refused before anything runs), then run line by line.
-    private func runScript(at path: String, shell: Shell) -> ExitStatus {
+    private func runScript(at path: String, shell: Shell, step: Bool = false) -> ExitStatus {
         let lines: [String]
+        let bytes: [UInt8]
         do throws(ShellError) {
-            lines = try ScriptSource.lines(of: shell.services.readScriptFile(path), source: path)
+            bytes = try shell.services.readScriptFile(path)
+            lines = try ScriptSource.lines(of: bytes, source: path)
         } catch {
             shell.report(error)
             return error.status
         }
-        var runner = makeRunner(shell, source: path)
+        var runner = makeRunner(
+            shell, source: path, step: step && !options.dryRun ? .file(path, bytes: bytes, lines: lines) : nil)
         for (offset, line) in lines.enumerated() {
             guard runner.feed(line, number: offset + 1) else { break }
         }

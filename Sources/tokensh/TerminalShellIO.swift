@@ -1,4 +1,5 @@
 import TokenShellCore
+import TokenShellSystem
 import TokenShellTerminal
 
 #if canImport(FoundationEssentials)
@@ -24,6 +25,10 @@ final class TerminalShellIO: ShellIO {
     let editor: LineEditor?
     let canAsk: Bool
     let canPromptSecrets: Bool
+    /// The terminal recording (`record start --cast`, `--record-cast`) while one runs.
+    private var cast: CastRecording?
+    /// Reads answers at a terminal without line editing (a script asking for its `# needs:`).
+    private lazy var plainReader = InputReader()
 
     /// `editor` is the interactive shell's line editor; nil for `-c`, scripts and pipes.
     init(editor: LineEditor?, stdinIsPiped: Bool) {
@@ -35,18 +40,35 @@ final class TerminalShellIO: ShellIO {
     var terminalWidth: Int { Terminal.width }
     var historyEntries: [String] { editor?.historyEntries ?? [] }
 
-    func output(_ text: String) { Self.write(TerminalText.lines(text), to: STDOUT_FILENO) }
-    func diagnostic(_ text: String) { Self.write(TerminalText.lines(text), to: STDERR_FILENO) }
+    func output(_ text: String) { show(TerminalText.lines(text), on: STDOUT_FILENO) }
+    func diagnostic(_ text: String) { show(TerminalText.lines(text), on: STDERR_FILENO) }
+
+    /// What the terminal showed that tokensh did not write itself: the prompt and the line as
+    /// typed, echoed by the line editor. Only the terminal recording needs it.
+    func echoed(_ text: String) { cast?.write(TerminalText.lines(text)) }
+
+    private func show(_ text: String, on descriptor: Int32) {
+        Self.write(text, to: descriptor)
+        cast?.write(text)
+    }
 
     func ask(_ question: String, default defaultValue: String?, choices: [String]) throws(ShellError) -> String {
         let question = TerminalText.lines(question)
         let defaultValue = defaultValue.map(TerminalText.line)
         let choices = choices.map(TerminalText.line)
-        guard let editor else {
+        let reader: any LineReader
+        if let editor {
+            reader = editor
+        } else if canPromptSecrets {
+            reader = plainReader
+        } else {
             throw ShellError(.usage, "no terminal to answer: \(question)", hint: "give the answer as a flag")
         }
-        switch Prompter(reader: editor).ask(question: question, default: defaultValue, choices: choices) {
-        case .answer(let answer): return answer
+        let prompter = Prompter(reader: reader)
+        switch prompter.ask(question: question, default: defaultValue, choices: choices) {
+        case .answer(let answer):
+            echoed(Prompter.prompt(question: question, default: defaultValue) + prompter.typed + "\n")
+            return answer
         case .interrupted, .endOfFile: throw ShellError(.interrupted, "cancelled")
         }
     }
@@ -58,6 +80,8 @@ final class TerminalShellIO: ShellIO {
         } catch {
             throw ShellError(.usage, "cannot read a secret here: \(error.message)", hint: "set it in the environment")
         }
+        // Echo is off: the terminal showed the prompt and, after Enter, a new line.
+        echoed(prompt + "\n")
         switch input {
         case .entered(let secret): return secret
         case .interrupted: throw ShellError(.interrupted, "cancelled: nothing was sent")
@@ -73,6 +97,55 @@ final class TerminalShellIO: ShellIO {
 
     static func write(_ text: String, to descriptor: Int32) {
         Terminal.write(text, to: descriptor)
+    }
+
+    var castPath: String? { cast?.file.path }
+
+    func startCast(_ path: String, replacing: Bool, mask: @escaping (String) -> String) throws(ShellError) {
+        if let cast {
+            throw ShellError(
+                .usage, "the terminal is already being recorded to \(cast.file.path)", hint: "run `record stop` first")
+        }
+        let file = try AppendOnlyFile(path: path, replacing: replacing)
+        let environment = ProcessInfo.processInfo.environment
+        let header = Asciicast.header(
+            width: Terminal.width, height: Terminal.height, timestamp: Int(Date().timeIntervalSince1970),
+            term: environment["TERM"], shell: environment["SHELL"], title: "tokensh")
+        guard file.append(header) else {
+            file.close()
+            throw ShellError(.failure, "cannot write \(path)", hint: "check the disk and the folder's permissions")
+        }
+        cast = CastRecording(file: file, mask: mask)
+    }
+
+    func stopCast() -> String? {
+        defer { cast = nil }
+        cast?.file.close()
+        return cast?.file.path
+    }
+}
+
+/// A terminal recording in progress: the file, when it started, and the mask every piece of
+/// text goes through before it is written.
+private final class CastRecording {
+    let file: AppendOnlyFile
+    let mask: (String) -> String
+    let start = ContinuousClock.now
+    var failed = false
+
+    init(file: AppendOnlyFile, mask: @escaping (String) -> String) {
+        self.file = file
+        self.mask = mask
+    }
+
+    func write(_ text: String) {
+        guard !failed, !text.isEmpty else { return }
+        let elapsed = (ContinuousClock.now - start).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        if !file.append(Asciicast.outputEvent(at: seconds, mask(text))) {
+            // A full disk: the events so far stay readable, and the terminal is not disturbed.
+            failed = true
+        }
     }
 }
 

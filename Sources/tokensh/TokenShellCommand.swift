@@ -36,6 +36,9 @@ struct TokenShellCommand: ParsableCommand {
         if !commands.isEmpty && file != nil {
             throw ValidationError("give either -c commands or a script file, not both")
         }
+        if options.step && file == nil {
+            throw ValidationError("--step walks through a script: give its file, e.g. `tokensh --step setup.tksh`")
+        }
     }
 
     func run() throws {
@@ -64,7 +67,8 @@ struct TokenShellCommand: ParsableCommand {
     var launchArguments: LaunchArguments {
         LaunchArguments(
             registry: options.registry, userconfig: options.userconfig, json: options.json, noColor: options.noColor,
-            yes: options.yes, record: options.record, dryRun: options.dryRun, keepGoing: options.keepGoing,
+            yes: options.yes, record: options.record, recordCast: options.recordCast, step: options.step,
+            dryRun: options.dryRun, keepGoing: options.keepGoing,
             echo: options.echo, noHistory: options.noHistory, timeout: options.timeout,
             allowInsecureRegistry: options.allowInsecureRegistry, sandbox: options.sandbox, commands: commands,
             file: file)
@@ -99,6 +103,14 @@ struct ShellOptions: ParsableArguments {
 
     @Option(help: "Record the session as a replayable script.")
     var record: String?
+
+    @Option(
+        name: .customLong("record-cast"),
+        help: "Record what the terminal shows as an asciicast v2 file, secrets masked.")
+    var recordCast: String?
+
+    @Flag(help: "Replay the script one command at a time: show its notes and npm equivalent, ask before each.")
+    var step = false
 
     @Flag(name: .customLong("dry-run"), help: "Parse and show what would run, without the network or file writes.")
     var dryRun = false

@@ -17,6 +17,8 @@ import Testing
         ["setup.tokensh", "--keep-going", "--echo", "--dry-run"],
         ["--json", "--no-color", "--yes", "--no-history", "--allow-insecure-registry", "--sandbox"],
         ["--record", "out.tokensh", "--timeout", "30"], ["-c", ""], ["--timeout", "1e1"],
+        ["--step", "setup.tokensh"], ["--record-cast", "demo.cast", "-c", "whoami"],
+        ["--record", "setup.tokensh", "--record-cast=demo.cast"],
     ]
 
     @Test(arguments: fastPath)
@@ -30,7 +32,7 @@ import Testing
         ["-c", "whoami", "script.tokensh"], ["--json", "--json"], ["--registry", "a", "--registry", "b"],
         ["--timeout", "soon"], ["--registry"], ["-c"], ["-c", "-x"], ["-cwhoami"], ["-c=whoami"], ["--json=yes"],
         ["--unknown"], ["-"], ["--"], ["--registry=", "x"], ["--generate-completion-script", "bash"],
-        ["--password", "x"],
+        ["--password", "x"], ["--step"], ["--step", "-c", "whoami"], ["--record-cast"],
     ]
 
     @Test(arguments: leftToArgumentParser)
@@ -45,7 +47,8 @@ import Testing
             "-c", "whoami", "--registry", "http://127.0.0.1:1/", "--userconfig", "/tmp/u", "--json", "--yes",
             "--timeout", "2", "-1", "x.tokensh", "--record", "--record=r", "--timeout=0.5", "--echo", "--sandbox",
             "help", "sandbox", "--", "-", "--dry-run", "--keep-going", "--no-color", "--no-history", "=", "",
-            "--allow-insecure-registry", "-h", "--registry=", "token list",
+            "--allow-insecure-registry", "-h", "--registry=", "token list", "--step", "--record-cast",
+            "--record-cast=c.cast",
         ]
         var generator = SystemRandomNumberGenerator()
         var answered = 0

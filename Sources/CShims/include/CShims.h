@@ -57,6 +57,8 @@ int shim_termios_echo_off(int fd, struct termios *saved);
 int shim_termios_restore(int fd, const struct termios *saved);
 /// The terminal width of fd in columns, or 0 when unknown.
 int shim_terminal_columns(int fd);
+/// The terminal height of fd in rows, or 0 when unknown.
+int shim_terminal_rows(int fd);
 
 /// Turns echo off on fd (as shim_termios_echo_off) and, until shim_echo_guard_end, restores the
 /// saved settings from a SIGTERM, SIGHUP or SIGQUIT (Ctrl-\) handler before re-raising the signal with its default

@@ -5,6 +5,10 @@
 /// machine picks up that machine's value.
 public enum CanonicalLine {
     public static func render(_ command: ParsedCommand) -> String {
+        // The rest of the line is the text, read back as typed: quoting it would change it.
+        if command.spec.takesRawText {
+            return ([command.spec.name] + command.positionals).joined(separator: " ")
+        }
         let templates = command.positionalTemplates
         let positionals = command.positionals.enumerated().map { offset, value in
             offset < templates.count && templates[offset].hasVariables

@@ -17,7 +17,7 @@ public struct CommandCatalog: Sendable {
             .registry, .ping, .login, .whoami, .logout,
             .tokenList, .tokenShow, .tokenCreate, .tokenRevoke, .tokenRotate, .tokenPrune,
             .configList, .configGet, .configPath, .audit,
-            .recordStart, .recordStop, .recordStatus, .replay, .history, .set, .exit,
+            .recordStart, .recordStop, .recordStatus, .note, .replay, .history, .set, .exit,
         ],
         groups: [
             "token": "list, show, create, revoke, rotate and prune access tokens",

@@ -12,6 +12,7 @@ public struct CommandParser: Sendable {
 
     /// Lexes, expands and parses one line; nil for a blank or comment-only line.
     public func parse(_ line: String, variables: (String) -> String?) throws(ShellError) -> ParsedCommand? {
+        if let command = rawTextCommand(line) { return command }
         let words = try Lexer.words(in: line, variables: variables)
         if words.isEmpty { return nil }
         return try parse(words: words)
@@ -30,6 +31,20 @@ public struct CommandParser: Sendable {
         var state = ArgumentCollector(spec: spec)
         try state.collect(Array(words.dropFirst(consumed)))
         return try state.finish(words: words)
+    }
+
+    /// A command whose spec takes raw text (`note TEXT`): the rest of the line, untouched. Nil
+    /// for any other line, and for `note --help`, which parses as usual.
+    private func rawTextCommand(_ line: String) -> ParsedCommand? {
+        let trimmed = line.trimmingWhitespace()
+        let name = trimmed.prefix { $0 != " " && $0 != "\t" }
+        guard !name.isEmpty, case .command(let spec) = catalog.entry(named: String(name)), spec.takesRawText
+        else { return nil }
+        let text = String(String(trimmed.dropFirst(name.count)).trimmingWhitespace())
+        if text == "--help" || text == "-h" { return nil }
+        return ParsedCommand(
+            spec: spec, flags: [:], positionals: text.isEmpty ? [] : [text], words: [], flagTemplates: [:],
+            positionalTemplates: text.isEmpty ? [] : [.literal(text)])
     }
 
     /// `--password`, `--otp` and their `=` forms: refused on every command.

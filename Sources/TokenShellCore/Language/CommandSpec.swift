@@ -25,12 +25,15 @@ public struct CommandSpec: Sendable, Equatable {
     public var positionalsOrFlag: String?
     /// Groups of flags of which at most one may be given.
     public var exclusiveFlags: [[String]]
+    /// The rest of the line after the command's name is one positional, exactly as typed: no
+    /// quotes, no `${NAME}` expansion (`note don't forget`).
+    public var takesRawText: Bool
 
     public init(
         _ path: [String], aliases: [String] = [], topic: CommandTopic, summary: String, help: String,
         positionals: [PositionalSpec] = [], flags: [FlagSpec] = [], examples: [String] = [],
         npmCommand: String? = nil, npmNote: String? = nil, positionalsOrFlag: String? = nil,
-        exclusiveFlags: [[String]] = []
+        exclusiveFlags: [[String]] = [], takesRawText: Bool = false
     ) {
         self.path = path
         self.aliases = aliases
@@ -44,6 +47,7 @@ public struct CommandSpec: Sendable, Equatable {
         self.npmNote = npmNote
         self.positionalsOrFlag = positionalsOrFlag
         self.exclusiveFlags = exclusiveFlags
+        self.takesRawText = takesRawText
     }
 
     /// The command's name as typed, e.g. `token create`.

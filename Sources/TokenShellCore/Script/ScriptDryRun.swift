@@ -1,8 +1,9 @@
 /// What a dry run prints for one command: the line as it would run and the npm command that
 /// does the same, so a script can be checked (and learned from) without touching anything.
 public enum ScriptDryRun {
-    public static func describe(_ command: ParsedCommand, location: String) -> String {
+    public static func describe(_ command: ParsedCommand, location: String, notes: [String] = []) -> String {
         var text = "\(location): \(CanonicalLine.render(command))\n"
+        for note in notes { text += "    # \(note)\n" }
         guard let npm = NpmEquivalent.of(command, registryKind: registryKind(for: command))
         else {
             return text + "    npm: (no npm equivalent)\n"

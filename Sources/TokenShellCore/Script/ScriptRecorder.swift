@@ -28,7 +28,9 @@ public struct ScriptRecorder: Sendable, Equatable {
     }
 
     /// The shell's own commands, by their first word.
-    static let metaCommands: Set<String> = ["help", "history", "record", "tips", "replay", "guide", "exit"]
+    static let metaCommands: Set<String> = [
+        "help", "history", "record", "tips", "replay", "guide", "exit", "note",
+    ]
 
     /// Decides what to write for a command that succeeded. `completed` is the fully specified
     /// form (`Shell.completedCommand`); `allowsLine` is the history rule for secrets this
@@ -44,6 +46,11 @@ public struct ScriptRecorder: Sendable, Equatable {
         let line = CanonicalLine.render(final)
         guard allowsLine(line), !SecretPatterns.containsCredentialShape(line) else { return .skipSecret }
         return .write(line)
+    }
+
+    /// Adds `# TEXT`, a note about the next command; the caller writes `text` to `path`.
+    public mutating func appendNote(_ note: String) {
+        text += "# \(note)\n"
     }
 
     /// Adds one line; the caller writes `text` to `path`.

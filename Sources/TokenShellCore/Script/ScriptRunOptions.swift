@@ -11,6 +11,8 @@ public struct ScriptRunOptions: Sendable, Equatable {
     public var registry: String?
     /// Whether the header's registry applies (false when the command line already chose one).
     public var useRecordedRegistry = true
+    /// `--step`: show each command and ask before running it.
+    public var step: ScriptStepping?
 
     public init(
         keepGoing: Bool = false, echo: Bool = false, dryRun: Bool = false, registry: String? = nil,
@@ -21,5 +23,25 @@ public struct ScriptRunOptions: Sendable, Equatable {
         self.dryRun = dryRun
         self.registry = registry
         self.useRecordedRegistry = useRecordedRegistry
+    }
+}
+
+/// What a `--step` replay knows about its script: how many commands it holds, and what
+/// identifies it for a resume point.
+public struct ScriptStepping: Sendable, Equatable {
+    public var totalCommands: Int?
+    /// The script's bytes as read; nil for input that cannot be resumed (stdin).
+    public var bytes: [UInt8]?
+    public var path: String
+
+    public init(path: String, bytes: [UInt8]?, totalCommands: Int?) {
+        self.path = path
+        self.bytes = bytes
+        self.totalCommands = totalCommands
+    }
+
+    /// A step replay of these lines, read from `path`.
+    public static func file(_ path: String, bytes: [UInt8], lines: [String]) -> ScriptStepping {
+        ScriptStepping(path: path, bytes: bytes, totalCommands: lines.filter(ScriptRunner.isCommand).count)
     }
 }

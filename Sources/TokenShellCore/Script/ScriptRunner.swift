@@ -7,11 +7,15 @@ public struct ScriptRunner {
     let shell: Shell
     let options: ScriptRunOptions
     let beforeEachLine: () -> Void
-    private var check: ScriptLineCheck
+    var check: ScriptLineCheck
     private var firstFailure: ExitStatus?
     private var failedLocations: [String] = []
     private var sawCommand = false
     private var stopped = false
+    /// Comment lines waiting for the command they are about.
+    var notes = ScriptNotes()
+    /// `--step`: commands shown so far, the resume point in use and whether the person stopped.
+    var stepState = StepState()
 
     /// `source` names the script in messages (a path, `stdin`); `beforeEachLine` lets the
     /// executable reset its Ctrl-C flag.
@@ -41,17 +45,35 @@ public struct ScriptRunner {
             shell.report(error)
             return stop(error.status)
         }
-        guard Self.isCommand(text) else { return true }
+        guard Self.isCommand(text) else {
+            notes.read(text)
+            return true
+        }
         if !sawCommand {
             sawCommand = true
             useRecordedRegistry()
+            do throws(ShellError) {
+                try provideNeeds()
+                if options.step != nil, !options.dryRun { try offerResume() }
+            } catch {
+                shell.report(error)
+                return stop(error.status)
+            }
         }
         if options.dryRun {
             showDryRun(text, location: location)
             return true
         }
+        if options.step != nil {
+            switch step(text, number: number, location: location) {
+            case .run: break
+            case .skipped: return true
+            case .stop(let status): return stop(status)
+            }
+        }
         if options.echo { shell.io.diagnostic("+ \(text)\n") }
         let status = shell.execute(text, location: location)
+        if options.step != nil, status == .success { stepDone(number) }
         if status == .interrupted { return stop(status) }
         if status != .success {
             if firstFailure == nil { firstFailure = status }
@@ -68,6 +90,7 @@ public struct ScriptRunner {
     /// The run's exit status: the first failure's, or success. With `--keep-going` a summary of
     /// what failed goes to stderr first.
     public func finish() -> ExitStatus {
+        if options.step != nil { finishSteps(failed: firstFailure.map { $0 != .success } ?? false) }
         if options.keepGoing || options.dryRun, !failedLocations.isEmpty, firstFailure != .interrupted {
             let count = failedLocations.count
             let what = options.dryRun ? (count == 1 ? "line is" : "lines are") : (count == 1 ? "command" : "commands")
@@ -113,6 +136,7 @@ public struct ScriptRunner {
     /// Parses the line and prints its canonical form and npm equivalent; only `set` takes
     /// effect (in memory), so later lines expand as they would.
     private mutating func showDryRun(_ text: String, location: String) {
+        let notes = notes.take()
         let command: ParsedCommand
         do throws(ShellError) {
             guard let parsed = try shell.parser.parse(text, variables: { shell.session.variables.lookup($0) }) else {
@@ -128,6 +152,6 @@ public struct ScriptRunner {
             failedLocations.append(location)
             return
         }
-        shell.io.output(ScriptDryRun.describe(command, location: location))
+        shell.io.output(ScriptDryRun.describe(command, location: location, notes: notes))
     }
 }

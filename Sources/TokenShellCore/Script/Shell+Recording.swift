@@ -28,6 +28,36 @@ extension Shell {
         return scripts.recorder
     }
 
+    /// `note TEXT`: writes the note into the script at once, before the command it is about.
+    public func recordNote(_ note: String) throws(ShellError) -> ScriptRecorder {
+        guard var recorder = scripts.recorder else {
+            throw ShellError(
+                .usage, "not recording: a note goes into a script being recorded",
+                hint: "start with `record start FILE`, then type `note TEXT` before the command it is about")
+        }
+        let secrets = session.historyPolicy.secrets
+        if SecretPatterns.containsCredentialShape(note) || RegistryURL.redact(note) != note
+            || secrets.contains(where: { note.contains($0) })
+        {
+            throw ShellError(
+                .usage, "the note holds a token or another secret, so it was not written",
+                hint: "write the note without the secret: scripts are shared and committed", code: "ESECRETNOTE")
+        }
+        recorder.appendNote(note)
+        try services.writeScriptFile(recorder.path, contents: recorder.text, replacing: true)
+        scripts.recorder = recorder
+        return recorder
+    }
+
+    /// Starts copying the terminal into an asciicast file, every secret this session knows (or
+    /// that has a credential's shape) masked as it is written.
+    public func startCast(to path: String, replacing: Bool) throws(ShellError) {
+        try io.startCast(path, replacing: replacing) { [weak self] text in
+            guard let self else { return SecretMask(secrets: [], style: .recording).apply(text) }
+            return SecretMask(secrets: self.session.historyPolicy.secrets, style: .recording).apply(text)
+        }
+    }
+
     /// The code `writeScriptFile` uses for a file that exists when `replacing` is false.
     public static let fileExistsCode = "EEXIST"
 

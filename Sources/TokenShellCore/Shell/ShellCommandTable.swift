@@ -26,6 +26,7 @@ public enum ShellCommandTable {
         CommandSpec.recordStart.name: RecordHandlers.start,
         CommandSpec.recordStop.name: RecordHandlers.stop,
         CommandSpec.recordStatus.name: RecordHandlers.status,
+        CommandSpec.note.name: RecordHandlers.note,
         CommandSpec.replay.name: ReplayHandler.run,
         CommandSpec.guide.name: GuideHandler.run,
     ]

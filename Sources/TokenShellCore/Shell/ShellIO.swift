@@ -18,6 +18,15 @@ public protocol ShellIO: AnyObject {
     func askSecret(_ prompt: String) throws(ShellError) -> Secret
     /// A spinner (or nothing, without a terminal) while waiting on the network.
     func progress(_ message: String) -> any ShellProgress
+
+    /// Starts copying what the terminal shows into an asciicast file at `path`, each piece of
+    /// text passed through `mask` first. Throws when a terminal recording is already running
+    /// or the file cannot be created (an existing file only with `replacing`).
+    func startCast(_ path: String, replacing: Bool, mask: @escaping (String) -> String) throws(ShellError)
+    /// Ends the terminal recording; the file it wrote, or nil when none was running.
+    func stopCast() -> String?
+    /// The terminal recording's file while one runs.
+    var castPath: String? { get }
 }
 
 public protocol ShellProgress: AnyObject {
@@ -36,6 +45,16 @@ extension ShellIO {
         let answer = try ask(question + (defaultValue ? " [Y/n]" : " [y/N]"), default: nil)
         return answer.isEmpty ? defaultValue : answer.lowercased().hasPrefix("y")
     }
+}
+
+/// Defaults for IO without a terminal to record (fakes, embedders).
+extension ShellIO {
+    public func startCast(_ path: String, replacing: Bool, mask: @escaping (String) -> String) throws(ShellError) {
+        throw ShellError(.failure, "cannot record the terminal here", hint: "record with the tokensh executable")
+    }
+
+    public func stopCast() -> String? { nil }
+    public var castPath: String? { nil }
 }
 
 extension ShellIO {

@@ -48,6 +48,8 @@ public protocol ShellServices: AnyObject, Sendable {
     /// What token creation has shown about registries' token kinds; `nil` where there is no
     /// disk (the default, so fakes need not provide it).
     var registryKinds: (any RegistryKindStore)? { get }
+    /// Where `--step` replays were stopped; `nil` where there is no disk (the default).
+    var replayProgress: (any ReplayProgressStore)? { get }
 }
 
 extension ShellServices {
@@ -68,6 +70,7 @@ extension ShellServices {
     public var auditFiles: (any AuditFileAccess)? { nil }
     public var guide: (any GuideStorage)? { nil }
     public var registryKinds: (any RegistryKindStore)? { nil }
+    public var replayProgress: (any ReplayProgressStore)? { nil }
     public var canOpenBrowser: Bool { false }
     public func openInBrowser(_ url: String) -> Bool { false }
 }

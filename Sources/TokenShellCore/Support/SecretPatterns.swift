@@ -110,15 +110,18 @@ public enum SecretPatterns {
     }
 
     /// The text with every credential shape (npm token, UUID, JWT) replaced by its display
-    /// form (`npm_AbCd...WxYz`): enough to recognise which one, too little to use it.
-    public static func maskingCredentialShapes(in text: String) -> String {
+    /// form (`npm_AbCd...WxYz`, or what `display` makes of it): enough to recognise which one,
+    /// too little to use it.
+    public static func maskingCredentialShapes(
+        in text: String, as display: (String) -> String = NpmToken.masked
+    ) -> String {
         let ranges = npmTokens(in: text).map { $0.startIndex..<$0.endIndex } + uuids(in: text) + jwts(in: text)
         guard !ranges.isEmpty else { return text }
         var output = ""
         var cursor = text.startIndex
         for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where range.lowerBound >= cursor {
             output += text[cursor..<range.lowerBound]
-            output += NpmToken.masked(String(text[range]))
+            output += display(String(text[range]))
             cursor = range.upperBound
         }
         return output + text[cursor...]

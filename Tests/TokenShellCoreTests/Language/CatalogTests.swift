@@ -12,8 +12,8 @@ import TokenShellCore
         let expected: Set<String> = [
             "help", "guide", "registry", "ping", "login", "whoami", "logout", "token list", "token show",
             "token create", "token revoke", "token rotate", "token prune", "config list", "config get",
-            "config path", "tips", "audit", "record start", "record stop", "record status", "replay", "history",
-            "set", "exit",
+            "config path", "tips", "audit", "record start", "record stop", "record status", "note", "replay",
+            "history", "set", "exit",
         ]
         #expect(names == expected)
         #expect(Set(catalog.groups.keys) == ["token", "config", "record"])

@@ -66,7 +66,7 @@ import Testing
     @Test func recordStatusAsJSON() {
         let test = ScriptTestShell()
         #expect(test.shell.execute("record status --json") == .success)
-        #expect(test.io.outputText == "{\"recording\":false,\"file\":null,\"commands\":0}\n")
+        #expect(test.io.outputText == "{\"recording\":false,\"file\":null,\"commands\":0,\"cast\":null}\n")
     }
 
     @Test func commandsOfAReplayAreRecordedOneByOne() throws {

@@ -62,6 +62,8 @@ final class InMemoryServices: ShellServices, @unchecked Sendable {
     let cwd: String
     let auditFiles: (any AuditFileAccess)?
     let guide: (any GuideStorage)?
+    let progress = InMemoryReplayProgress()
+    var replayProgress: (any ReplayProgressStore)? { progress }
     var clock = Date(timeIntervalSince1970: 1_795_860_000)
     private let files = Mutex<[String: File]>([:])
     private let registries = Mutex<[String]>([])
@@ -169,4 +171,15 @@ final class InMemoryGuideStorage: GuideStorage, @unchecked Sendable {
     func startPracticeRegistry() throws(ShellError) -> PracticeRegistry {
         throw ShellError(.failure, "no practice registry in unit tests")
     }
+}
+
+/// Resume points of `--step` replays, kept in memory; scripts are keyed as `/work/PATH`.
+final class InMemoryReplayProgress: ReplayProgressStore, @unchecked Sendable {
+    // Safe: the only mutable state is behind the Mutex.
+    private let state = Mutex<String?>(nil)
+    var text: String? { state.withLock { $0 } }
+
+    func readProgress() -> String? { text }
+    func writeProgress(_ text: String) throws(ShellError) { state.withLock { $0 = text } }
+    func key(forScript path: String) -> String { path.hasPrefix("/") ? path : "/work/" + path }
 }

@@ -1,20 +1,51 @@
 /// `record start FILE [--force]`, `record stop`, `record status`.
-enum RecordHandlers {
+public enum RecordHandlers {
     static func start(_ command: ParsedCommand, _ shell: Shell) throws {
         guard let path = command.positionals.first, !path.isEmpty else {
             throw ShellError(.usage, "`record start` needs a file", hint: "e.g. `record start setup.tksh`")
         }
+        let cast = command.string("cast")
+        if cast != nil, let running = shell.io.castPath {
+            throw ShellError(
+                .usage, "the terminal is already being recorded to \(running)",
+                hint: "run `record stop` first, or leave out --cast")
+        }
         let recorder = try shell.startRecording(to: path, replacing: command.has("force"))
+        if let cast {
+            do throws(ShellError) {
+                try shell.startCast(to: cast, replacing: command.has("force"))
+            } catch {
+                shell.stopRecording()
+                throw error
+            }
+        }
         shell.io.diagnostic(
             "Recording to \(recorder.path). Each command that succeeds is written as a replayable line; "
-                + "passwords, one-time passwords and tokens never are. `record stop` ends it.\n")
+                + "passwords, one-time passwords and tokens never are. `note TEXT` adds a note about the "
+                + "next command. `record stop` ends it.\n")
+        if let cast {
+            shell.io.diagnostic(
+                "The terminal is recorded to \(cast) too, tokens masked to their last 4 characters.\n")
+        }
     }
 
     static func stop(_ command: ParsedCommand, _ shell: Shell) throws {
-        guard let recorder = shell.stopRecording() else {
+        let recorder = shell.stopRecording()
+        let cast = shell.io.stopCast()
+        guard recorder != nil || cast != nil else {
             throw ShellError(.usage, "not recording", hint: "start with `record start FILE`")
         }
-        shell.io.diagnostic(summary(recorder))
+        if let recorder { shell.io.diagnostic(summary(recorder)) }
+        if let cast { shell.io.diagnostic(castSummary(cast)) }
+    }
+
+    static func note(_ command: ParsedCommand, _ shell: Shell) throws {
+        guard let text = command.positionals.first, !text.isEmpty else {
+            throw ShellError(
+                .usage, "`note` needs the text of the note", hint: "e.g. `note Create the token the deploy job uses`")
+        }
+        let recorder = try shell.recordNote(text)
+        shell.io.diagnostic("Noted in \(recorder.path), before the next command.\n")
     }
 
     static func status(_ command: ParsedCommand, _ shell: Shell) throws {
@@ -25,9 +56,13 @@ enum RecordHandlers {
                     "\"recording\":true,\"file\":\(JSONText.quote($0.path)),\"commands\":\($0.commandCount)"
                 }
                 ?? "\"recording\":false,\"file\":null,\"commands\":0"
-            shell.io.output("{\(fields)}\n")
+            let cast = shell.io.castPath.map(JSONText.quote) ?? "null"
+            shell.io.output("{\(fields),\"cast\":\(cast)}\n")
         } else if let recorder {
             shell.io.output("Recording to \(recorder.path): \(commandCount(recorder.commandCount)) so far.\n")
+            if let cast = shell.io.castPath { shell.io.output("The terminal is recorded to \(cast).\n") }
+        } else if let cast = shell.io.castPath {
+            shell.io.output("Not recording a script; the terminal is recorded to \(cast).\n")
         } else {
             shell.io.output("Not recording. `record start FILE` starts.\n")
         }
@@ -37,6 +72,11 @@ enum RecordHandlers {
     static func summary(_ recorder: ScriptRecorder) -> String {
         "Recorded \(commandCount(recorder.commandCount)) to \(recorder.path). "
             + "Replay with `tokensh \(ShellQuoting.quote(recorder.path))` or `replay \(ShellQuoting.quote(recorder.path))`.\n"
+    }
+
+    /// What `record stop` and leaving the shell say about a finished terminal recording.
+    public static func castSummary(_ path: String) -> String {
+        "Terminal recording saved to \(path). Play it with `asciinema play \(ShellQuoting.quote(path))`.\n"
     }
 
     static func commandCount(_ count: Int) -> String {

@@ -10,10 +10,17 @@ enum ReplayHandler {
                 .usage, "replays nest more than \(ScriptState.replayDepthLimit) deep",
                 hint: "a script probably replays itself; remove that `replay` line")
         }
-        let lines = try ScriptSource.lines(of: shell.services.readScriptFile(path), source: path)
+        let dryRun = command.has("dry-run") || shell.options.dryRun
+        if command.has("step"), !dryRun, !shell.io.canAsk {
+            throw ShellError(
+                .usage, "--step asks before each command, and there is no terminal to answer",
+                hint: "run it in the interactive shell, or replay without --step")
+        }
+        let bytes = try shell.services.readScriptFile(path)
+        let lines = try ScriptSource.lines(of: bytes, source: path)
         var options = ScriptRunOptions(
-            keepGoing: command.has("keep-going"), echo: command.has("echo"),
-            dryRun: command.has("dry-run") || shell.options.dryRun)
+            keepGoing: command.has("keep-going"), echo: command.has("echo"), dryRun: dryRun)
+        if command.has("step") { options.step = .file(path, bytes: bytes, lines: lines) }
         if let registry = command.string("registry") {
             options.registry = RegistryURL(registry)?.normalized ?? registry
         }

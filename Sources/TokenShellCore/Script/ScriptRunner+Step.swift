@@ -1,0 +1,123 @@
+/// `--step`: each command shown with its notes, what it does and its npm equivalent, and run
+/// only when the person says so; `stop` leaves a resume point for the next `--step` replay.
+extension ScriptRunner {
+    struct StepState: Sendable {
+        var shown = 0
+        /// Lines up to this one were done in an earlier run that stopped.
+        var resumeAfter: Int?
+        var userStopped = false
+    }
+
+    enum StepDecision {
+        case run
+        case skipped
+        case stop(ExitStatus)
+    }
+
+    /// Commands that only change this shell (its variables, its registry): replayed even while
+    /// carrying on after a resume point, so later lines read them as before.
+    static func changesOnlyTheSession(_ command: ParsedCommand) -> Bool {
+        command.spec.path == ["set"] || (command.spec.path == ["registry"] && !command.positionals.isEmpty)
+    }
+
+    mutating func step(_ text: String, number: Int, location: String) -> StepDecision {
+        let notes = notes.take()
+        let command: ParsedCommand
+        do throws(ShellError) {
+            guard let parsed = try shell.parser.parse(text, variables: { shell.session.variables.lookup($0) })
+            else { return .skipped }
+            command = parsed
+        } catch {
+            // Run as usual: the interpreter reports the error with FILE:LINE and its status.
+            return .run
+        }
+        stepState.shown += 1
+        if let resumeAfter = stepState.resumeAfter, number <= resumeAfter {
+            return Self.changesOnlyTheSession(command) ? .run : .skipped
+        }
+        let step = ScriptStep(
+            number: stepState.shown, total: options.step?.totalCommands, location: location, notes: notes,
+            line: text, command: command)
+        shell.io.output(step.description)
+        while true {
+            let reply: String
+            do throws(ShellError) {
+                reply = try shell.io.ask(ScriptStep.question, default: "y", choices: ScriptStep.choices)
+            } catch {
+                shell.io.diagnostic(stoppedMessage(before: number))
+                stepState.userStopped = true
+                return .stop(error.status)
+            }
+            switch ScriptStep.Answer(reply) {
+            case .run: return .run
+            case .skip:
+                shell.io.diagnostic("Skipped \(location).\n")
+                stepDone(number)
+                return .skipped
+            case .stop:
+                shell.io.diagnostic(stoppedMessage(before: number))
+                stepState.userStopped = true
+                return .stop(.success)
+            case nil:
+                shell.io.diagnostic("Answer y to run it, n or skip to leave it out, stop to end here.\n")
+            }
+        }
+    }
+
+    /// Called when a step ran or was skipped: the resume point moves past it.
+    func stepDone(_ number: Int) {
+        saveResumePoint { $0.set(line: number, for: $1, digest: $2) }
+    }
+
+    /// At the first command: offers to carry on after the step where an earlier run stopped.
+    mutating func offerResume() throws(ShellError) {
+        guard let (store, key, digest) = resumeIdentity(),
+            let line = ReplayResumePoints(text: store.readProgress()).line(for: key, digest: digest)
+        else { return }
+        let path = options.step?.path ?? check.source
+        if try shell.io.confirm(
+            "A --step replay of \(path) stopped after line \(line). Carry on from there?", default: true)
+        {
+            stepState.resumeAfter = line
+            shell.io.diagnostic("Carrying on after line \(line).\n")
+        }
+    }
+
+    /// After the last line: a replay that went through to the end needs no resume point.
+    func finishSteps(failed: Bool) {
+        guard !stepState.userStopped, !failed else { return }
+        saveResumePoint { points, key, _ in points.remove(key) }
+        let count = stepState.shown
+        shell.io.diagnostic(
+            "Done: all \(count == 1 ? "1 step" : "\(count) steps") of \(options.step?.path ?? "the script").\n")
+    }
+
+    private func stoppedMessage(before number: Int) -> String {
+        let path = options.step?.path ?? check.source
+        let quoted = ShellQuoting.quote(path)
+        guard resumeIdentity() != nil else { return "Stopped before line \(number).\n" }
+        return
+            "Stopped before line \(number). `replay \(quoted) --step` (or `tokensh --step \(quoted)`) carries on from here.\n"
+    }
+
+    private func resumeIdentity() -> (any ReplayProgressStore, String, String)? {
+        guard let step = options.step, let bytes = step.bytes, let store = shell.services.replayProgress else {
+            return nil
+        }
+        let key = store.key(forScript: step.path)
+        // The file has one line per script, fields split by tabs.
+        guard !key.contains("\n"), !key.contains("\t") else { return nil }
+        return (store, key, ReplayResumePoints.digest(of: bytes))
+    }
+
+    private func saveResumePoint(_ change: (inout ReplayResumePoints, String, String) -> Void) {
+        guard let (store, key, digest) = resumeIdentity() else { return }
+        var points = ReplayResumePoints(text: store.readProgress())
+        change(&points, key, digest)
+        do throws(ShellError) {
+            try store.writeProgress(points.text)
+        } catch {
+            shell.report(error)
+        }
+    }
+}
