@@ -66,6 +66,13 @@ struct SandboxRoutes: Sendable {
     /// The token's record and user for a request that must be authenticated.
     func authenticate(_ request: SandboxRequest) async throws -> (StoredToken, String) {
         if configuration.flavor == .verdaccio { return try await verdaccioAuthenticate(request) }
+        // Private registries of this kind (and Nexus, Artifactory) take the account's own
+        // user:password as Basic authentication wherever a token works: npm sends it from
+        // `_auth`, or `username` with `_password`.
+        if configuration.flavor == .classic, let (name, password) = request.basicCredentials {
+            guard await store.verifyPassword(user: name, Secret(password)) else { throw SandboxError.wrongPassword }
+            return (basicSession(user: name), name)
+        }
         guard let token = request.bearerToken else { throw SandboxError.authenticationRequired }
         // Always the hash of what was sent: a token's key (shown in lists) is no credential.
         guard let stored = await store.token(forKey: TokenKey.key(for: token)) else { throw SandboxError.badToken() }
@@ -75,6 +82,16 @@ struct SandboxRoutes: Sendable {
             throw refusal
         }
         return (stored, stored.user)
+    }
+
+    /// What a request authenticated by Basic stands for: a session of the account that is not
+    /// stored and not listed, with the account's full rights.
+    func basicSession(user: String) -> StoredToken {
+        var session = SandboxStore.makeToken(
+            TokenRules.classicGrant(readonly: false, cidr: []), user: user, created: configuration.clock()
+        ).1
+        session.kind = .session
+        return session
     }
 
     /// The second-factor check for login, token create and revoke.

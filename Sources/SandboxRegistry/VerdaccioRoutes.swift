@@ -96,11 +96,7 @@ extension SandboxRoutes {
         guard let caller = try await verdaccioCaller(request) else {
             throw SandboxError(status: 401, message: "no credentials provided")
         }
-        var basic = SandboxStore.makeToken(
-            TokenRules.classicGrant(readonly: false, cidr: []), user: caller.name, created: configuration.clock()
-        ).1
-        basic.kind = .session
-        return (caller.token ?? basic, caller.name)
+        return (caller.token ?? basicSession(user: caller.name), caller.name)
     }
 
     private func verdaccioLogin(_ request: SandboxRequest, name: String, caller: VerdaccioCaller?) async throws

@@ -36,9 +36,10 @@ extension NpmConfig {
             for value in Self.lastValues(layer.values) {
                 let overridden = higher.contains { $0.value(forKey: value.key) != nil }
                 let isProtected = Self.isProtected(key: value.key)
+                let shown = isProtected ? Self.protectedDisplay(key: value.key) : Self.redact(value.value)
                 result.append(
                     ConfigListEntry(
-                        key: value.key, displayValue: isProtected ? "(protected)" : Self.redact(value.value),
+                        key: value.key, displayValue: shown,
                         source: layer.source, path: layer.path, isOverridden: overridden, isProtected: isProtected))
             }
         }
@@ -56,6 +57,12 @@ extension NpmConfig {
 
     /// npm's `isProtected` (`lib/commands/config.js`): keys starting with `_`, the bare
     /// credential names, and under a nerf dart anything with `:_` or ending in a credential name.
+    /// What `config list` shows for a secret: `(protected)` as npm does, naming Basic
+    /// credentials (`_auth`, `_password`) as such, since npm sends those on every request.
+    static func protectedDisplay(key: String) -> String {
+        key.hasSuffix("_auth") || key.hasSuffix("_password") ? "(protected: basic credentials)" : "(protected)"
+    }
+
     public static func isProtected(key: String) -> Bool {
         let names = ["auth", "authToken", "certfile", "email", "keyfile", "password", "username"]
         if key.hasPrefix("_") || names.contains(key) {

@@ -9,6 +9,9 @@ public struct RegistryClient: Sendable {
     public enum Credential: Sendable, Equatable {
         case none
         case bearer(Secret)
+        /// base64 of `user:password`, sent as `Basic` (npm's `_auth`, or `username` with
+        /// `_password`, as private registries such as Nexus and Artifactory use).
+        case basic(Secret)
     }
 
     /// npm's `auth-type`: sent on every request as `npm-auth-type`.
@@ -105,8 +108,11 @@ public struct RegistryClient: Sendable {
         if let scope, !scope.isEmpty { headers.append(HTTPHeader("npm-scope", scope)) }
         switch auth {
         case .configured:
-            if case .bearer(let token) = credential, RegistryPath.sharesOrigin(url, with: registry) {
-                headers.append(HTTPHeader("authorization", "Bearer " + token.reveal()))
+            guard RegistryPath.sharesOrigin(url, with: registry) else { break }
+            switch credential {
+            case .none: break
+            case .bearer(let token): headers.append(HTTPHeader("authorization", "Bearer " + token.reveal()))
+            case .basic(let pair): headers.append(HTTPHeader("authorization", "Basic " + pair.reveal()))
             }
         case .none: break
         case .bearer(let token): headers.append(HTTPHeader("authorization", "Bearer " + token.reveal()))

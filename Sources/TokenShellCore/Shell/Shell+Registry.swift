@@ -27,15 +27,29 @@ extension Shell {
     /// Throws when the config's credential is a `${VAR}` reference to an unset variable: npm
     /// would send the literal text, and the registry's 401 would only say "log in again".
     public func token(for registry: String, config: NpmConfig) throws(ShellError) -> Secret? {
-        if let token = session.sessionTokens[registry] { return token }
-        if let credential = config.credential(forRegistry: registry), let token = try credential.usableToken() {
-            session.noteSecret(token)
-            return token
+        if case .bearer(let token) = try credential(for: registry, config: config) { return token }
+        return nil
+    }
+
+    /// What to authenticate to `registry` with: this session's login, the config's credential
+    /// (a token, or Basic credentials as npm sends them), or `TOKENSH_TOKEN`; nil when none.
+    public func credential(for registry: String, config: NpmConfig) throws(ShellError) -> RegistryClient.Credential? {
+        if let token = session.sessionTokens[registry] { return .bearer(token) }
+        if let found = config.credential(forRegistry: registry) {
+            if let token = try found.usableToken() {
+                session.noteSecret(token)
+                return .bearer(token)
+            }
+            if let pair = try found.usableBasicPair() {
+                session.noteSecret(pair)
+                if case .usernamePassword(_, let password) = found.kind { session.noteSecret(password) }
+                return .basic(pair)
+            }
         }
         if let value = services.environment["TOKENSH_TOKEN"], !value.isEmpty {
             let token = Secret(value)
             session.noteSecret(token)
-            return token
+            return .bearer(token)
         }
         return nil
     }
@@ -43,11 +57,17 @@ extension Shell {
     /// A client for `registry`. A password in the URL's userinfo is a credential (npm sends it
     /// as Basic auth, and so does the transport, to that registry only): it is noted as a secret.
     public func client(registry: String, token: Secret?, authType: RegistryClient.AuthType = .web) -> RegistryClient {
+        client(registry: registry, credential: token.map { .bearer($0) } ?? .none, authType: authType)
+    }
+
+    public func client(
+        registry: String, credential: RegistryClient.Credential, authType: RegistryClient.AuthType = .web
+    ) -> RegistryClient {
         if let password = RegistryURL(registry)?.userinfoPassword { session.noteSecret(Secret(password)) }
         let services = self.services
         return RegistryClient(
             transport: services.transport(for: registry), registry: registry,
-            credential: token.map { .bearer($0) } ?? .none, userAgent: "tokensh/\(options.version)",
+            credential: credential, userAgent: "tokensh/\(options.version)",
             authType: authType, sleep: { services.sleep(seconds: $0) })
     }
 
@@ -56,10 +76,10 @@ extension Shell {
         let config = try config()
         let registry = try currentRegistry(config)
         try checkInsecureRegistry(registry)
-        guard let token = try token(for: registry, config: config) else {
+        guard let credential = try credential(for: registry, config: config) else {
             throw RegistryError.notLoggedIn(registry: registry)
         }
-        return (client(registry: registry, token: token), registry)
+        return (client(registry: registry, credential: credential), registry)
     }
 
     /// Credentials never go over plain http to a host other than loopback without consent.

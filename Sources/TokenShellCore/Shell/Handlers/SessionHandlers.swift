@@ -44,9 +44,28 @@ enum SessionHandlers {
 
     static func whoami(_ command: ParsedCommand, _ shell: Shell) throws {
         let (client, registry) = try shell.authenticatedClient()
-        let name = try client.whoami()
+        let name: String
+        do throws(RegistryError) {
+            name = try client.whoami()
+        } catch {
+            // Some registries that take Basic credentials have no `/-/whoami`; npm itself answers
+            // from the user name in the config without asking.
+            guard case .http(status: 404, _, _, _) = error, case .basic = client.credential,
+                let local = try shell.quietConfig().credential(forRegistry: registry)?.localUsername
+            else { throw error }
+            shell.io.diagnostic("note: the registry has no whoami endpoint; this is the user name in your config\n")
+            name = local
+        }
         shell.session.knownUsers[registry] = name
         shell.io.output(shell.options.json ? JSONText.quote(name) + "\n" : TerminalText.line(name) + "\n")
+        if case .basic = client.credential, !shell.options.json,
+            let found = try? shell.quietConfig().credential(forRegistry: registry)
+        {
+            let place = found.path.map { "in \($0)" } ?? "in the \(found.source) settings"
+            shell.io.diagnostic(
+                "note: authenticated with basic credentials (\(found.key) \(place)): your password, "
+                    + "sent on every request; a token can be limited and revoked on its own\n")
+        }
     }
 
     static func describeSource(_ value: ConfigValue) -> String {
