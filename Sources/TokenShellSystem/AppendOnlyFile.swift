@@ -40,7 +40,11 @@ public final class AppendOnlyFile {
     @discardableResult
     public func append(_ text: String) -> Bool {
         guard descriptor >= 0 else { return false }
-        let bytes = Array(text.utf8)
+        return Self.writeAll(Array(text.utf8), to: descriptor) == nil
+    }
+
+    /// Writes all of `bytes`, retrying partial writes and EINTR; the errno of a failure, or nil.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in
@@ -48,11 +52,11 @@ public final class AppendOnlyFile {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                return false
+                return errno
             }
             offset += written
         }
-        return true
+        return nil
     }
 
     public func close() {

@@ -40,16 +40,8 @@ struct StagedFile {
         do {
             // The umask may have narrowed the mode given to open(); set it exactly.
             guard fchmod(descriptor, mode) == 0 else { throw AtomicFileWriter.failure("cannot set the mode", errno) }
-            var offset = 0
-            while offset < contents.count {
-                let written = contents.withUnsafeBytes { buffer in
-                    write(descriptor, buffer.baseAddress.map { $0 + offset }, contents.count - offset)
-                }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw AtomicFileWriter.failure("cannot write \(candidate)", errno)
-                }
-                offset += written
+            if let code = AppendOnlyFile.writeAll(contents, to: descriptor) {
+                throw AtomicFileWriter.failure("cannot write \(candidate)", code)
             }
             guard fsync(descriptor) == 0 else { throw AtomicFileWriter.failure("cannot sync \(candidate)", errno) }
             close(descriptor)

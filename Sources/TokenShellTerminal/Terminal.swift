@@ -16,23 +16,18 @@ public enum Terminal {
     public static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 
     /// Columns of the terminal on stdout (or stderr), else `$COLUMNS`, else 80.
-    public static var width: Int {
-        for fd in [STDOUT_FILENO, STDERR_FILENO, STDIN_FILENO] {
-            let columns = Int(shim_terminal_columns(fd))
-            if columns > 0 { return columns }
-        }
-        if let text = getenv("COLUMNS"), let columns = Int(String(cString: text)), columns > 0 { return columns }
-        return 80
-    }
+    public static var width: Int { size(shim_terminal_columns, variable: "COLUMNS", fallback: 80) }
 
     /// Rows of the terminal on stdout (or stderr), else `$LINES`, else 24.
-    public static var height: Int {
+    public static var height: Int { size(shim_terminal_rows, variable: "LINES", fallback: 24) }
+
+    private static func size(_ query: (Int32) -> Int32, variable: String, fallback: Int) -> Int {
         for fd in [STDOUT_FILENO, STDERR_FILENO, STDIN_FILENO] {
-            let rows = Int(shim_terminal_rows(fd))
-            if rows > 0 { return rows }
+            let value = Int(query(fd))
+            if value > 0 { return value }
         }
-        if let text = getenv("LINES"), let rows = Int(String(cString: text)), rows > 0 { return rows }
-        return 24
+        if let text = getenv(variable), let value = Int(String(cString: text)), value > 0 { return value }
+        return fallback
     }
 
     /// Writes text straight to a file descriptor, bypassing stdio buffers, retrying on EINTR.
