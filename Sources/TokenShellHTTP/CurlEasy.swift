@@ -32,6 +32,7 @@ final class CurlEasy {
         // The request may set its own size cap (a large token list page); everything else keeps the transport's.
         var options = transportOptions
         if let limit = request.maxResponseBytes { options.maxResponseBytes = limit }
+        if let cap = request.timeout { options.totalTimeout = min(options.totalTimeout ?? cap, cap) }
         curl_easy_reset(handle)
         let transfer = CurlTransfer(limit: options.maxResponseBytes, isCancelled: options.isCancelled)
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)

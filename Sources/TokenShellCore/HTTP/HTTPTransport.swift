@@ -55,10 +55,13 @@ public struct HTTPRequest: Sendable {
     /// transport's own cap. Lets one kind of request (a big token list page) go past the
     /// default cap without raising it for every other answer.
     public var maxResponseBytes: Int?
+    /// Caps this request in seconds, below the transport's own cap: `status` asks every registry
+    /// at once and one that hangs must cost no more than this.
+    public var timeout: Double?
 
     public init(
         method: HTTPMethod, url: String, headers: [HTTPHeader] = [], body: [UInt8]? = nil,
-        redirects: RedirectPolicy = .follow, maxResponseBytes: Int? = nil
+        redirects: RedirectPolicy = .follow, maxResponseBytes: Int? = nil, timeout: Double? = nil
     ) {
         self.method = method
         self.url = url
@@ -66,6 +69,7 @@ public struct HTTPRequest: Sendable {
         self.body = body
         self.redirects = redirects
         self.maxResponseBytes = maxResponseBytes
+        self.timeout = timeout
     }
 
     public func header(_ name: String) -> String? {

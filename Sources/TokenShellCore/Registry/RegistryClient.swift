@@ -28,6 +28,8 @@ public struct RegistryClient: Sendable {
     /// `npm-scope`, sent only when set (npm sends it with `--scope`).
     public var scope: String?
     public var retryPolicy: RetryPolicy
+    /// Caps each request in seconds (on top of the transport's own cap); nil for none.
+    public var requestTimeout: Double?
     let transport: any HTTPTransport
     let sleep: @Sendable (Double) -> Void
 
@@ -142,7 +144,7 @@ public struct RegistryClient: Sendable {
             body: body?.bytes,
             redirects: Self.redirectPolicy(
                 hasBody: body != nil, auth: auth, otp: otp, returnsCredential: returnsCredential),
-            maxResponseBytes: maxResponseBytes)
+            maxResponseBytes: maxResponseBytes, timeout: requestTimeout)
         var attempt = 0
         while true {
             let outcome: RetryPolicy.Outcome

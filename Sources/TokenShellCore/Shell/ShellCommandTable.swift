@@ -10,6 +10,7 @@ public enum ShellCommandTable {
         CommandSpec.registry.name: SessionHandlers.registry,
         CommandSpec.ping.name: SessionHandlers.ping,
         CommandSpec.whoami.name: SessionHandlers.whoami,
+        CommandSpec.status.name: StatusHandler.run,
         CommandSpec.login.name: LoginHandler.run,
         CommandSpec.logout.name: LogoutHandler.run,
         CommandSpec.configList.name: ConfigHandlers.list,

@@ -1,0 +1,126 @@
+import Dispatch
+import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// `status`: every credential found, each registry asked at once.
+enum StatusHandler {
+    static let defaultTimeout = 10
+
+    static func run(_ command: ParsedCommand, _ shell: Shell) throws {
+        let config = try shell.config()
+        let subjects = try self.subjects(config, shell)
+        var probes = [StatusProbe?](repeating: nil, count: subjects.count)
+        var clients: [(Int, RegistryClient, String?)] = []
+        var local: [[String]] = []
+        for (index, subject) in subjects.enumerated() {
+            var problems = localProblems(subject, shell)
+            if let url = RegistryURL(subject.registry), url.scheme == "http", !url.isLoopback,
+                !shell.options.allowInsecureRegistry
+            {
+                problems.append(
+                    "plain http: not asked, the credential would cross the network unencrypted "
+                        + "(use the registry's https URL)")
+                probes[index] = StatusProbe(outcome: .failed("not asked over plain http"))
+            } else if case .none = subject.sent {
+                probes[index] = StatusProbe(outcome: .failed("not sent"))
+            } else {
+                var client = shell.client(registry: subject.registry, credential: subject.sent)
+                client.retryPolicy = .none
+                client.requestTimeout = Double(command.integer("timeout") ?? defaultTimeout)
+                clients.append((index, client, subject.tokenKey))
+            }
+            local.append(problems)
+        }
+        let progress = shell.io.progress(
+            "asking \(clients.count == 1 ? "1 registry" : "\(clients.count) registries")")
+        let answers = Mutex<[Int: StatusProbe]>([:])
+        let jobs = clients
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { item in
+            let (index, client, key) = jobs[item]
+            let probe = StatusProbe.run(client, tokenKey: key)
+            answers.withLock { $0[index] = probe }
+        }
+        progress.stop()
+        for (index, probe) in answers.withLock({ $0 }) { probes[index] = probe }
+        let entries = subjects.enumerated().map { index, subject in
+            StatusReport.Entry(
+                subject: subject, probe: probes[index] ?? StatusProbe(outcome: .failed("not asked")),
+                localProblems: local[index])
+        }
+        let report = StatusReport(entries: entries, now: shell.services.now())
+        shell.io.output(shell.options.json || command.has("json") ? report.json : report.text)
+        let status = report.exitStatus
+        guard status == .success else {
+            let reason: String
+            switch status {
+            case .unreachable: reason = "a registry could not be reached"
+            case .authentication: reason = "a registry refused its credential"
+            default: reason = entries.isEmpty ? "no credentials found" : "something needs attention"
+            }
+            throw ShellError(status, reason, hint: "see the lines above", code: "ESTATUS")
+        }
+    }
+
+    /// The credentials tokensh or npm would send, one per registry: the config's (files and
+    /// `npm_config_*`), this session's logins, and `TOKENSH_TOKEN` for the registry in use.
+    static func subjects(_ config: NpmConfig, _ shell: Shell) throws -> [StatusSubject] {
+        var subjects: [StatusSubject] = []
+        for dart in config.credentialNerfDarts {
+            let registry = config.registry(forNerfDart: dart)
+            guard !subjects.contains(where: { $0.registry == registry }),
+                let credential = config.credential(forRegistry: registry)
+            else { continue }
+            let store = credential.path ?? "the \(credential.source) settings"
+            var sent = RegistryClient.Credential.none
+            if let token = try? credential.usableToken() {
+                sent = .bearer(token)
+            } else if let pair = try? credential.usableBasicPair() {
+                sent = .basic(pair)
+            }
+            subjects.append(StatusSubject(registry: registry, credential: credential, store: store, sent: sent))
+        }
+        for (registry, token) in shell.session.sessionTokens.sorted(by: { $0.key < $1.key })
+        where !subjects.contains(where: { $0.registry == registry }) {
+            subjects.append(
+                StatusSubject(registry: registry, credential: nil, store: "this session only", sent: .bearer(token)))
+        }
+        let current = try shell.currentRegistry(config)
+        if let value = shell.services.environment["TOKENSH_TOKEN"], !value.isEmpty,
+            !subjects.contains(where: { $0.registry == current })
+        {
+            subjects.append(
+                StatusSubject(registry: current, credential: nil, store: "TOKENSH_TOKEN", sent: .bearer(Secret(value))))
+        }
+        for subject in subjects {
+            if case .bearer(let token) = subject.sent { shell.session.noteSecret(token) }
+            if case .basic(let pair) = subject.sent { shell.session.noteSecret(pair) }
+        }
+        return subjects
+    }
+
+    static func localProblems(_ subject: StatusSubject, _ shell: Shell) -> [String] {
+        guard let credential = subject.credential else { return [] }
+        var problems: [String] = []
+        if let reference = credential.unresolvedReference {
+            problems.append("\(credential.key) uses \(reference), which is not set: nothing is sent")
+        }
+        if let path = credential.path, let mode = shell.services.auditFiles?.permissions(atPath: path),
+            mode & 0o077 != 0
+        {
+            problems.append(
+                "\(path) can be read by other users (mode \(String(mode & 0o777, radix: 8))): "
+                    + "`chmod 600 \(ShellQuoting.quote(path))`")
+        }
+        if credential.source == .project, !credential.isInterpolated {
+            problems.append(
+                "a literal credential in the project config, which is usually committed: "
+                    + "use ${NPM_TOKEN} there (`audit --fix`)")
+        }
+        return problems
+    }
+}

@@ -1,0 +1,56 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// What one registry said about one credential: who it belongs to and, where the registry lists
+/// tokens, the listed entry (its kind and expiry).
+public struct StatusProbe: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable {
+        case accepted
+        /// 401/403: the registry refused the credential.
+        case refused(String)
+        /// No answer in time, or no connection.
+        case unreachable(String)
+        /// Anything else (an unexpected answer).
+        case failed(String)
+    }
+
+    public var outcome: Outcome
+    public var user: String?
+    /// The token's own entry in the registry's list, when it lists it.
+    public var listed: RegistryToken?
+    /// The list was read (so a token missing from it is a login session the registry hides).
+    public var listRead = false
+
+    public init(outcome: Outcome, user: String? = nil, listed: RegistryToken? = nil, listRead: Bool = false) {
+        self.outcome = outcome
+        self.user = user
+        self.listed = listed
+        self.listRead = listRead
+    }
+
+    /// Asks `whoami` and, for a token, the token list; never throws.
+    public static func run(_ client: RegistryClient, tokenKey: String?) -> StatusProbe {
+        let user: String
+        do {
+            user = try client.whoami()
+        } catch {
+            return StatusProbe(outcome: outcome(of: error))
+        }
+        guard let tokenKey else { return StatusProbe(outcome: .accepted, user: user) }
+        guard let tokens = try? client.listTokens() else { return StatusProbe(outcome: .accepted, user: user) }
+        return StatusProbe(
+            outcome: .accepted, user: user, listed: tokens.first { $0.key == tokenKey }, listRead: true)
+    }
+
+    static func outcome(of error: RegistryError) -> Outcome {
+        let message = error.shellError.message
+        switch error.shellError.status {
+        case .authentication: return .refused(message)
+        case .unreachable: return .unreachable(message)
+        default: return .failed(message)
+        }
+    }
+}

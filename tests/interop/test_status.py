@@ -1,0 +1,141 @@
+"""`status`: every credential tokensh or npm would use, each registry asked at once with its
+own timeout, and an exit status that sums it up."""
+
+import base64
+import json
+import socket
+import threading
+import time
+
+from shell import ShellHome
+
+PASSWORD = "correct-horse-7"
+
+
+def b64(text):
+    return base64.b64encode(text.encode()).decode()
+
+
+class SilentServer:
+    """Accepts connections on loopback and never answers: a registry that hangs."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        self.held = []
+        self.stopped = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while not self.stopped:
+            try:
+                connection, _ = self.sock.accept()
+            except OSError:
+                return
+            self.held.append(connection)
+
+    def close(self):
+        self.stopped = True
+        for connection in self.held:
+            connection.close()
+        self.sock.close()
+
+
+def logged_in_home(start_sandbox, tmp_path):
+    sandbox = start_sandbox("--user", f"alice:{PASSWORD}")
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    result = user.run("-c", "login --auth-type legacy --username alice", env={"TOKENSH_PASSWORD": PASSWORD})
+    assert result.returncode == 0, result.stderr
+    return sandbox, user
+
+
+def status(user, *args, env=None):
+    result = user.run("--json", "-c", " ".join(["status", *args]), env=env, timeout=120)
+    return result, json.loads(result.stdout)
+
+
+def test_status_reports_every_registry_with_who_kind_and_store(start_sandbox, tmp_path):
+    sandbox, user = logged_in_home(start_sandbox, tmp_path)
+    private = start_sandbox("--flavor", "classic", "--user", f"bob:{PASSWORD}")
+    with open(user.userconfig, "a") as config:
+        config.write(f"@team:registry={private.url}\n{private.nerf}:_auth={b64('bob:' + PASSWORD)}\n")
+    result, report = status(user)
+    assert result.returncode == 0, result.stderr
+    entries = {entry["registry"]: entry for entry in report["registries"]}
+    assert entries[sandbox.url]["user"] == "alice"
+    assert entries[sandbox.url]["kind"] == "login session"
+    assert entries[sandbox.url]["store"] == str(user.userconfig)
+    assert entries[private.url] | {"problems": []} == {
+        "registry": private.url, "user": "bob", "kind": "basic", "store": str(user.userconfig),
+        "expires": None, "state": "ok", "problems": []}
+    assert report["exitCode"] == 0
+    text = user.run("-c", "status")
+    assert text.returncode == 0
+    assert f"ok: {sandbox.url} as alice (login session, in {user.userconfig})" in text.stdout
+    assert PASSWORD not in text.stdout + text.stderr + result.stdout + result.stderr
+
+
+def test_status_exit_codes_go_by_the_worst_finding(start_sandbox, tmp_path):
+    sandbox, user = logged_in_home(start_sandbox, tmp_path)
+    user.userconfig.chmod(0o644)
+    result, report = status(user)
+    assert result.returncode == 1 and report["exitCode"] == 1
+    [entry] = report["registries"]
+    assert entry["state"] == "attention"
+    assert any("can be read by other users (mode 644)" in problem for problem in entry["problems"])
+
+    refusing = start_sandbox("--flavor", "classic", "--user", f"bob:{PASSWORD}")
+    with open(user.userconfig, "a") as config:
+        config.write(f"@bob:registry={refusing.url}\n{refusing.nerf}:_auth={b64('bob:not-the-password')}\n")
+    result, report = status(user)
+    assert result.returncode == 3, result.stderr
+    assert "not-the-password" not in result.stdout + result.stderr
+
+    silent = SilentServer()
+    try:
+        with open(user.userconfig, "a") as config:
+            config.write(f"@gone:registry=http://127.0.0.1:{silent.port}/\n"
+                         f"//127.0.0.1:{silent.port}/:_authToken=npm_{'a' * 36}\n")
+        result, report = status(user, "--timeout", "2")
+        assert result.returncode == 4, result.stderr
+        states = {entry["registry"]: entry["state"] for entry in report["registries"]}
+        assert states[f"http://127.0.0.1:{silent.port}/"] == "unreachable"
+        assert states[refusing.url] == "refused"
+    finally:
+        silent.close()
+
+
+def test_registries_that_hang_are_asked_at_once_each_with_its_own_timeout(start_sandbox, tmp_path):
+    """Three silent registries and a 3 s timeout: asked one after another that is 9 s or more."""
+    sandbox, user = logged_in_home(start_sandbox, tmp_path)
+    servers = [SilentServer() for _ in range(3)]
+    try:
+        with open(user.userconfig, "a") as config:
+            for index, server in enumerate(servers):
+                config.write(f"@s{index}:registry=http://127.0.0.1:{server.port}/\n"
+                             f"//127.0.0.1:{server.port}/:_authToken=npm_{'b' * 36}\n")
+        started = time.monotonic()
+        result, report = status(user, "--timeout", "3")
+        elapsed = time.monotonic() - started
+        assert result.returncode == 4
+        assert [entry["state"] for entry in report["registries"]].count("unreachable") == 3
+        assert report["registries"][0]["user"] == "alice", "the working registry still answers"
+        assert elapsed < 8, f"took {elapsed:.1f} s: the registries were not asked at once"
+    finally:
+        for server in servers:
+            server.close()
+
+
+def test_a_plain_http_registry_elsewhere_is_not_asked(start_sandbox, tmp_path):
+    sandbox, user = logged_in_home(start_sandbox, tmp_path)
+    with open(user.userconfig, "a") as config:
+        config.write("@far:registry=http://registry.example.invalid/\n"
+                     "//registry.example.invalid/:_authToken=${FAR_TOKEN}\n")
+    result, report = status(user, env={"FAR_TOKEN": "npm_" + "c" * 36})
+    entries = {entry["registry"]: entry for entry in report["registries"]}
+    far = entries["http://registry.example.invalid/"]
+    assert far["state"] == "attention"
+    assert any(problem.startswith("plain http: not asked") for problem in far["problems"])
+    assert result.returncode == 1
