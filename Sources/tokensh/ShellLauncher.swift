@@ -97,7 +97,7 @@ struct ShellLauncher {
             Interrupts.flag.reset()
             switch editor.readLine(prompt: shell.prompt) {
             case .line(let line):
-                io.echoed(shell.prompt + line + "\n")
+                io.echoedTyped(prompt: shell.prompt, line: line)
                 shell.execute(line)
                 if shell.allowsInHistory(line) { editor.add(toHistory: line) }
                 // A secret learnt just now (a password typed at a prompt) may sit in earlier lines:
@@ -128,11 +128,18 @@ struct ShellLauncher {
             return true
         }
         do throws(ShellError) {
+            if let cast = options.recordCast, let path = options.record, RecordHandlers.samePath(cast, path) {
+                throw ShellError(
+                    .usage, "--record and --record-cast cannot both be \(path)",
+                    hint: "name the terminal recording differently, e.g. \(RecordHandlers.castName(for: path))")
+            }
+            // The terminal recording first (its file is created exclusively); taken back when the
+            // script cannot be started, so a failed start leaves neither file behind.
             if let cast = options.recordCast { try shell.startCast(to: cast, replacing: false) }
             if let path = options.record { _ = try shell.startRecording(to: path, replacing: false) }
             return true
         } catch {
-            _ = shell.io.stopCast()
+            _ = shell.io.stopCast(keep: false)
             shell.report(error)
             return false
         }
@@ -145,7 +152,7 @@ struct ShellLauncher {
                     + "\(recorder.path).\n")
         }
         // Said before the file is closed would put the line in the recording; said after, it is not.
-        if let cast = shell.io.stopCast() { shell.io.diagnostic(RecordHandlers.castSummary(cast)) }
+        if let cast = shell.io.stopCast(keep: true) { shell.io.diagnostic(RecordHandlers.castSummary(cast)) }
     }
 
     /// `tokensh --step FILE`: the script one command at a time, at a terminal, with the

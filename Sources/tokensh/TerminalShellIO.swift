@@ -43,9 +43,17 @@ final class TerminalShellIO: ShellIO {
     func output(_ text: String) { show(TerminalText.lines(text), on: STDOUT_FILENO) }
     func diagnostic(_ text: String) { show(TerminalText.lines(text), on: STDERR_FILENO) }
 
-    /// What the terminal showed that tokensh did not write itself: the prompt and the line as
-    /// typed, echoed by the line editor. Only the terminal recording needs it.
+    /// What the terminal showed that tokensh did not write itself (a prompt whose answer was not
+    /// echoed). Only the terminal recording needs it.
     func echoed(_ text: String) { cast?.write(TerminalText.lines(text)) }
+
+    /// A prompt and the line typed after it, echoed by the line editor: for the terminal
+    /// recording, which leaves out a line that history would leave out.
+    func echoedTyped(prompt: String, line: String) {
+        guard let cast else { return }
+        let shown = cast.filter.concealsTypedLine(line) ? CastFilter.concealed : line
+        cast.write(TerminalText.lines(prompt + shown + "\n"))
+    }
 
     private func show(_ text: String, on descriptor: Int32) {
         Self.write(text, to: descriptor)
@@ -67,9 +75,14 @@ final class TerminalShellIO: ShellIO {
         let prompter = Prompter(reader: reader)
         switch prompter.ask(question: question, default: defaultValue, choices: choices) {
         case .answer(let answer):
-            echoed(Prompter.prompt(question: question, default: defaultValue) + prompter.typed + "\n")
+            echoedTyped(prompt: Prompter.prompt(question: question, default: defaultValue), line: prompter.typed)
             return answer
-        case .interrupted, .endOfFile: throw ShellError(.interrupted, "cancelled")
+        case .interrupted:
+            throw ShellError(.interrupted, "cancelled")
+        case .endOfFile:
+            // Ctrl-D leaves the cursor after the question; what follows starts on a line of its own.
+            show("\n", on: STDERR_FILENO)
+            throw ShellError(.interrupted, "cancelled")
         }
     }
 
@@ -101,7 +114,7 @@ final class TerminalShellIO: ShellIO {
 
     var castPath: String? { cast?.file.path }
 
-    func startCast(_ path: String, replacing: Bool, mask: @escaping (String) -> String) throws(ShellError) {
+    func startCast(_ path: String, replacing: Bool, filter: CastFilter) throws(ShellError) {
         if let cast {
             throw ShellError(
                 .usage, "the terminal is already being recorded to \(cast.file.path)", hint: "run `record stop` first")
@@ -112,43 +125,64 @@ final class TerminalShellIO: ShellIO {
             width: Terminal.width, height: Terminal.height, timestamp: Int(Date().timeIntervalSince1970),
             term: environment["TERM"], shell: environment["SHELL"], title: "tokensh")
         guard file.append(header) else {
-            file.close()
+            file.remove()
             throw ShellError(.failure, "cannot write \(path)", hint: "check the disk and the folder's permissions")
         }
-        cast = CastRecording(file: file, mask: mask)
+        cast = CastRecording(file: file, header: header, filter: filter)
     }
 
-    func stopCast() -> String? {
-        defer { cast = nil }
-        cast?.file.close()
-        return cast?.file.path
+    func stopCast(keep: Bool) -> String? {
+        guard let cast else { return nil }
+        self.cast = nil
+        if keep { cast.finish() } else { cast.file.remove() }
+        return cast.file.path
     }
 }
 
-/// A terminal recording in progress: the file, when it started, and the mask every piece of
-/// text goes through before it is written.
+/// A terminal recording in progress: the file, when it started, the filter every piece of text
+/// goes through before it is written, and the events so far (to mask them again at the end).
 private final class CastRecording {
     let file: AppendOnlyFile
-    let mask: (String) -> String
+    let header: String
+    let filter: CastFilter
     let start = ContinuousClock.now
-    var failed = false
+    private var events: [(seconds: Double, text: String)] = []
+    private var failed = false
 
-    init(file: AppendOnlyFile, mask: @escaping (String) -> String) {
+    init(file: AppendOnlyFile, header: String, filter: CastFilter) {
         self.file = file
-        self.mask = mask
+        self.header = header
+        self.filter = filter
     }
 
     func write(_ text: String) {
         guard !failed, !text.isEmpty else { return }
         let elapsed = (ContinuousClock.now - start).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-        if !file.append(Asciicast.outputEvent(at: seconds, mask(text))) {
-            // A full disk: the events so far stay readable, and the terminal is not disturbed.
+        let masked = filter.mask(text)
+        events.append((seconds, masked))
+        if !file.append(Asciicast.outputEvent(at: seconds, masked)) {
             failed = true
+            Terminal.write(
+                "warning: the terminal recording \(file.path) stopped here: it cannot be written (is the disk full?)\n",
+                to: STDERR_FILENO)
+        }
+    }
+
+    /// Masks every event again with what the session knows now (a secret learnt after it was
+    /// shown) and rewrites the file when that hid anything more.
+    func finish() {
+        file.close()
+        let remasked = events.map { ($0.seconds, filter.mask($0.text)) }
+        guard zip(remasked, events).contains(where: { $0.1 != $1.text }) else { return }
+        let text = header + remasked.map { Asciicast.outputEvent(at: $0.0, $0.1) }.joined()
+        if !file.replace(with: text) {
+            Terminal.write(
+                "warning: could not hide a secret learnt late in \(file.path): delete it before sharing\n",
+                to: STDERR_FILENO)
         }
     }
 }
-
 private final class SpinnerProgress: ShellProgress {
     let spinner: Spinner
     var stopped = false

@@ -2,6 +2,7 @@
 asciicast of the terminal with every secret masked."""
 
 import json
+import os
 import re
 import shutil
 import time
@@ -352,3 +353,88 @@ def test_asciinema_plays_the_cast_back_as_the_terminal_showed_it(start_sandbox, 
     player.expect(pexpect.EOF)
     player.close()
     assert player.exitstatus == 0
+
+
+def test_lines_history_leaves_out_are_left_out_of_the_cast_even_when_the_secret_is_learnt_later(
+    start_sandbox, tmp_path
+):
+    """A password typed at the prompt by mistake, then used to log in; `--password=` refused."""
+    sandbox = start_sandbox("--user", f"alice:{PASSWORD}")
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    child = user.spawn("--record-cast", "s.cast")
+    child.expect(PROMPT)
+    child.sendline("login --password=hunterTWO-secret --username alice")
+    child.expect("refused")
+    child.expect(PROMPT)
+    child.sendline(PASSWORD)
+    child.expect("unknown command")
+    child.expect(PROMPT)
+    child.sendline(" whoami")
+    child.expect(PROMPT)
+    child.sendline("login --auth-type legacy --username alice")
+    child.expect("(?i)password")
+    child.sendline(PASSWORD)
+    child.expect("(?i)logged in as alice")
+    child.expect(PROMPT)
+    child.sendline("exit")
+    child.expect(pexpect.EOF)
+    raw = (user.home / "s.cast").read_text()
+    assert "hunterTWO-secret" not in raw
+    assert PASSWORD not in raw
+    _, events = cast_events(user.home / "s.cast")
+    text = "".join(event[2] for event in events)
+    assert text.count("•••• (not shown: it may hold a secret)") >= 2
+    assert "login --auth-type legacy --username alice" in text
+
+
+def test_a_record_start_that_fails_leaves_no_file_and_record_stop_keeps_the_session_cast(start_sandbox, tmp_path):
+    sandbox = start_sandbox("--user", f"alice:{PASSWORD}")
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    (user.home / "taken.cast").write_text("keep me")
+    first = user.spawn()
+    first.expect(PROMPT)
+    first.sendline("record start a.tksh --cast taken.cast")
+    first.expect("taken.cast already exists")
+    first.expect(PROMPT)
+    assert not (user.home / "a.tksh").exists(), "nothing was started, nothing was left"
+    first.sendline("record start a.tksh --cast a.tksh")
+    first.expect("cannot both be a.tksh")
+    first.expect(PROMPT)
+    first.sendline("exit")
+    first.expect(pexpect.EOF)
+    assert not (user.home / "a.tksh").exists()
+
+    child = user.spawn("--record-cast", "session.cast")
+    child.expect(PROMPT)
+    child.sendline("record start a.tksh")
+    child.expect("Recording to a.tksh")
+    child.expect(PROMPT)
+    child.sendline("record stop")
+    child.expect("Recorded 0 commands")
+    child.expect(PROMPT)
+    child.sendline("help ping")
+    child.expect("npm ping")
+    child.expect(PROMPT)
+    child.sendline("exit")
+    child.expect("Terminal recording saved to session.cast")
+    child.expect(pexpect.EOF)
+    assert (user.home / "taken.cast").read_text() == "keep me"
+    _, events = cast_events(user.home / "session.cast")
+    assert "help ping" in "".join(event[2] for event in events), "record stop left the session's recording on"
+
+
+def test_a_fifo_as_the_cast_is_refused_at_once(start_sandbox, tmp_path):
+    sandbox = start_sandbox("--user", f"alice:{PASSWORD}")
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    os.mkfifo(user.home / "f.cast")
+    result = user.run("--record-cast", "f.cast", "-c", "help", timeout=20)
+    assert result.returncode == 1
+    assert "f.cast already exists" in result.stderr
+    child = user.spawn()
+    child.expect(PROMPT)
+    child.sendline("record start g.tksh --cast f.cast --force")
+    child.expect("not a regular file")
+    child.expect(PROMPT)
+    assert not (user.home / "g.tksh").exists()
+    child.sendline("exit")
+    child.expect(pexpect.EOF)

@@ -3,7 +3,13 @@ extension ScriptRunner {
     /// Asks for each missing variable at a terminal (a secret-looking name with echo off), or
     /// fails naming every missing one, before anything has run. A dry run only names them.
     mutating func provideNeeds() throws(ShellError) {
-        let missing = header.needs.filter { (shell.session.variables.lookup($0) ?? "").isEmpty }
+        // A secret from the environment is hidden wherever a step or a dry run shows it expanded.
+        for name in header.needs where Self.looksSecret(name) {
+            if let value = shell.session.variables.lookup(name), !value.isEmpty {
+                shell.session.noteSecret(Secret(value))
+            }
+        }
+        var missing = header.needs.filter { (shell.session.variables.lookup($0) ?? "").isEmpty }
         guard !missing.isEmpty else { return }
         let names = missing.joined(separator: ", ")
         if options.dryRun {
@@ -19,7 +25,14 @@ extension ScriptRunner {
                     "set \(missing.count == 1 ? "it" : "them") in the environment (\(example) tokensh \(ShellQuoting.quote(check.source))), or run the script at a terminal to be asked",
                 code: "ENEEDS")
         }
-        shell.io.diagnostic("\(check.source) needs \(names).\n")
+        // tokensh reads its own variables from the environment only; at a terminal the commands
+        // that need them ask for the secret at their own prompt.
+        for name in missing where name.hasPrefix("TOKENSH_") {
+            shell.io.diagnostic("\(name) is not set: the commands that need it will ask at the prompt.\n")
+        }
+        missing.removeAll { $0.hasPrefix("TOKENSH_") }
+        guard !missing.isEmpty else { return }
+        shell.io.diagnostic("\(check.source) needs \(missing.joined(separator: ", ")).\n")
         for name in missing {
             let value = try ask(for: name)
             try shell.session.variables.assign("\(name)=\(value)")

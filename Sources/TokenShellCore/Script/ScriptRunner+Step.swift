@@ -6,6 +6,10 @@ extension ScriptRunner {
         /// Lines up to this one were done in an earlier run that stopped.
         var resumeAfter: Int?
         var userStopped = false
+        /// A step failed (with --keep-going): the resume point stays before it.
+        var failed = false
+        /// The line whose `exit` ended the script.
+        var exitedAt: Int?
     }
 
     enum StepDecision {
@@ -38,7 +42,8 @@ extension ScriptRunner {
         let step = ScriptStep(
             number: stepState.shown, total: options.step?.totalCommands, location: location, notes: notes,
             line: text, command: command)
-        shell.io.output(step.description)
+        // The npm line shows values as expanded: a secret from `# needs:` or the environment is hidden.
+        shell.io.output(shell.secretMask.apply(step.description))
         while true {
             let reply: String
             do throws(ShellError) {
@@ -64,9 +69,21 @@ extension ScriptRunner {
         }
     }
 
-    /// Called when a step ran or was skipped: the resume point moves past it.
+    /// Called when a step ran or was skipped: the resume point moves past it, unless an earlier
+    /// step failed (`--keep-going`), which a later run must still offer.
     func stepDone(_ number: Int) {
+        guard !stepState.failed else { return }
         saveResumePoint { $0.set(line: number, for: $1, digest: $2) }
+    }
+
+    /// After a step ran: moves the resume point, or notes the failure or the script's `exit`.
+    mutating func stepRan(_ number: Int, status: ExitStatus) {
+        if status != .success {
+            stepState.failed = true
+        } else {
+            stepDone(number)
+            if shell.session.shouldExit { stepState.exitedAt = number }
+        }
     }
 
     /// At the first command: offers to carry on after the step where an earlier run stopped.
@@ -80,6 +97,9 @@ extension ScriptRunner {
         {
             stepState.resumeAfter = line
             shell.io.diagnostic("Carrying on after line \(line).\n")
+        } else {
+            // Starting over: the old point no longer says what was done.
+            saveResumePoint { points, key, _ in points.remove(key) }
         }
     }
 
@@ -87,6 +107,10 @@ extension ScriptRunner {
     func finishSteps(failed: Bool) {
         guard !stepState.userStopped, !failed else { return }
         saveResumePoint { points, key, _ in points.remove(key) }
+        if let line = stepState.exitedAt {
+            shell.io.diagnostic("Done: the script ends with `exit` at line \(line).\n")
+            return
+        }
         let count = stepState.shown
         shell.io.diagnostic(
             "Done: all \(count == 1 ? "1 step" : "\(count) steps") of \(options.step?.path ?? "the script").\n")
@@ -94,7 +118,8 @@ extension ScriptRunner {
 
     private func stoppedMessage(before number: Int) -> String {
         let path = options.step?.path ?? check.source
-        let quoted = ShellQuoting.quote(path)
+        // A name that starts with `-` would read as an option on both command lines.
+        let quoted = ShellQuoting.quote(path.hasPrefix("-") ? "./" + path : path)
         guard resumeIdentity() != nil else { return "Stopped before line \(number).\n" }
         return
             "Stopped before line \(number). `replay \(quoted) --step` (or `tokensh --step \(quoted)`) carries on from here.\n"

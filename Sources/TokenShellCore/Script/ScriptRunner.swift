@@ -73,7 +73,7 @@ public struct ScriptRunner {
         }
         if options.echo { shell.io.diagnostic("+ \(text)\n") }
         let status = shell.execute(text, location: location)
-        if options.step != nil, status == .success { stepDone(number) }
+        if options.step != nil { stepRan(number, status: status) }
         if status == .interrupted { return stop(status) }
         if status != .success {
             if firstFailure == nil { firstFailure = status }
@@ -152,6 +152,6 @@ public struct ScriptRunner {
             failedLocations.append(location)
             return
         }
-        shell.io.output(ScriptDryRun.describe(command, location: location, notes: notes))
+        shell.io.output(shell.secretMask.apply(ScriptDryRun.describe(command, location: location, notes: notes)))
     }
 }

@@ -38,6 +38,9 @@ public struct ScriptStep: Sendable, Equatable {
         } else {
             text += "  npm: (no npm equivalent)\n"
         }
+        if command.spec.path == ["replay"] {
+            text += "  note: its commands run one after another, without asking\n"
+        }
         return text
     }
 

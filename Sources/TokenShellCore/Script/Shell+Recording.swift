@@ -43,7 +43,20 @@ extension Shell {
                 .usage, "the note holds a token or another secret, so it was not written",
                 hint: "write the note without the secret: scripts are shared and committed", code: "ESECRETNOTE")
         }
-        recorder.appendNote(note)
+        if note.unicodeScalars.contains(where: ScriptLineCheck.isGarbage) {
+            throw ShellError(
+                .usage, "the note holds control characters, which would make the script unreadable",
+                hint: "type the note as plain text", code: "EBADNOTE")
+        }
+        if note.utf8.count > ScriptLineCheck.maxLineBytes - 2 {
+            throw ShellError(
+                .usage, "the note is longer than a script line may be (\(ScriptLineCheck.maxLineBytes / 1024) KiB)",
+                hint: "keep a note to a sentence or two", code: "EBADNOTE")
+        }
+        // A note shaped like a header line (`needs: …`, `recorded … against …`) at the top of the
+        // script would be read as one: it gets a word in front.
+        let header = ScriptHeader.isHeaderLine(("# " + note)[...])
+        recorder.appendNote(header ? "note: " + note : note)
         try services.writeScriptFile(recorder.path, contents: recorder.text, replacing: true)
         scripts.recorder = recorder
         return recorder
@@ -52,10 +65,15 @@ extension Shell {
     /// Starts copying the terminal into an asciicast file, every secret this session knows (or
     /// that has a credential's shape) masked as it is written.
     public func startCast(to path: String, replacing: Bool) throws(ShellError) {
-        try io.startCast(path, replacing: replacing) { [weak self] text in
-            guard let self else { return SecretMask(secrets: [], style: .recording).apply(text) }
-            return SecretMask(secrets: self.session.historyPolicy.secrets, style: .recording).apply(text)
-        }
+        let filter = CastFilter(
+            mask: { [weak self] text in
+                SecretMask(secrets: self?.session.historyPolicy.secrets ?? [], style: .recording).apply(text)
+            },
+            concealsTypedLine: { [weak self] line in
+                guard !line.trimmingWhitespace().isEmpty else { return false }
+                return self?.session.historyPolicy.allows(line) != true
+            })
+        try io.startCast(path, replacing: replacing, filter: filter)
     }
 
     /// The code `writeScriptFile` uses for a file that exists when `replacing` is false.

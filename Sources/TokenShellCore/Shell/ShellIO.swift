@@ -20,11 +20,12 @@ public protocol ShellIO: AnyObject {
     func progress(_ message: String) -> any ShellProgress
 
     /// Starts copying what the terminal shows into an asciicast file at `path`, each piece of
-    /// text passed through `mask` first. Throws when a terminal recording is already running
+    /// text passed through `filter` first. Throws when a terminal recording is already running
     /// or the file cannot be created (an existing file only with `replacing`).
-    func startCast(_ path: String, replacing: Bool, mask: @escaping (String) -> String) throws(ShellError)
-    /// Ends the terminal recording; the file it wrote, or nil when none was running.
-    func stopCast() -> String?
+    func startCast(_ path: String, replacing: Bool, filter: CastFilter) throws(ShellError)
+    /// Ends the terminal recording; the file it wrote, or nil when none was running. With
+    /// `keep` false the file is removed (a `record start` that failed halfway).
+    func stopCast(keep: Bool) -> String?
     /// The terminal recording's file while one runs.
     var castPath: String? { get }
 }
@@ -49,15 +50,34 @@ extension ShellIO {
 
 /// Defaults for IO without a terminal to record (fakes, embedders).
 extension ShellIO {
-    public func startCast(_ path: String, replacing: Bool, mask: @escaping (String) -> String) throws(ShellError) {
+    public func startCast(_ path: String, replacing: Bool, filter: CastFilter) throws(ShellError) {
         throw ShellError(.failure, "cannot record the terminal here", hint: "record with the tokensh executable")
     }
 
-    public func stopCast() -> String? { nil }
+    public func stopCast(keep: Bool) -> String? { nil }
     public var castPath: String? { nil }
 }
 
 extension ShellIO {
     /// The typed commands kept in history, oldest first (empty without line editing).
     public var historyEntries: [String] { [] }
+}
+
+/// What a terminal recording may keep of the text the terminal showed.
+public struct CastFilter {
+    /// Hides the secrets in text as it is written; applied again to everything when the
+    /// recording ends, so a secret learnt later (a password typed at the prompt by mistake,
+    /// then used to log in) is hidden in what was written before.
+    public let mask: (String) -> String
+    /// Whether a line typed at a prompt with echo on is kept out, as history keeps it out
+    /// (`--password=…`, a leading space, a line holding a known secret).
+    public let concealsTypedLine: (String) -> Bool
+
+    public init(mask: @escaping (String) -> String, concealsTypedLine: @escaping (String) -> Bool) {
+        self.mask = mask
+        self.concealsTypedLine = concealsTypedLine
+    }
+
+    /// What stands for a concealed typed line.
+    public static let concealed = "•••• (not shown: it may hold a secret)"
 }

@@ -125,3 +125,89 @@ import Testing
         #expect(ReplayResumePoints(text: points.text) == points)
     }
 }
+
+/// What an attack on the first version found; each test names the finding it guards.
+@Suite struct StepReplayReviewTests {
+    func shell(_ script: String, answers: [String], environment: [String: String] = [:]) -> ScriptTestShell {
+        let test = ScriptTestShell(environment: environment)
+        test.io.canAsk = true
+        test.io.canPromptSecrets = true
+        test.io.answers = answers
+        test.script("s.tksh", script)
+        return test
+    }
+
+    @Test func aFailedStepUnderKeepGoingStaysToBeDoneOnResume() {
+        let test = shell("set A=1\nwhoamj\nset C=3\n", answers: ["y", "y", "y"])
+        #expect(test.shell.execute("replay s.tksh --step --keep-going") != .success)
+        #expect(test.services.progress.text?.hasPrefix("1\t") == true, "the point stays before the failed line")
+        #expect(!test.io.diagnosticText.contains("Done:"))
+    }
+
+    @Test func exitEndsTheWalkThroughAndSaysSo() {
+        let test = shell("set A=1\nexit\nset C=3\nset D=4\n", answers: ["y", "y"])
+        #expect(test.shell.execute("replay s.tksh --step") == .success)
+        #expect(test.io.diagnosticText.contains("Done: the script ends with `exit` at line 2."))
+        #expect(!test.io.diagnosticText.contains("all 2 steps"))
+    }
+
+    @Test func decliningToCarryOnForgetsTheOldResumePoint() {
+        let test = shell("set A=1\nset B=2\n", answers: ["n", "stop"])
+        let digest = ReplayResumePoints.digest(of: Array("set A=1\nset B=2\n".utf8))
+        try? test.services.progress.writeProgress("1\t\(digest)\t/work/s.tksh\n")
+        #expect(test.shell.execute("replay s.tksh --step") == .success)
+        #expect(test.services.progress.text == "")
+    }
+
+    @Test func aSecretNeedFromTheEnvironmentIsHiddenOnTheNpmLine() {
+        let test = shell(
+            "# needs: DEPLOY_SECRET\ntoken create --name ${DEPLOY_SECRET} --expires 30\n", answers: ["n"],
+            environment: ["DEPLOY_SECRET": "envDeploySec888"])
+        #expect(test.shell.execute("replay s.tksh --step") == .success)
+        #expect(!test.io.outputText.contains("envDeploySec888"))
+        #expect(test.io.outputText.contains("npm: npm token create --name ***"))
+    }
+
+    @Test func tokenshOwnVariablesAreNotAskedButLeftToTheCommandsPrompts() {
+        let test = shell("# needs: TOKENSH_TOKEN, TEAM\nset A=${TEAM}\n", answers: ["acme"])
+        #expect(test.shell.execute("replay s.tksh") == .success)
+        #expect(test.io.diagnosticText.contains("TOKENSH_TOKEN is not set: the commands that need it will ask"))
+        #expect(test.shell.session.variables.lookup("TOKENSH_TOKEN") == nil)
+        #expect(test.shell.session.variables.lookup("A") == "acme")
+    }
+
+    @Test func aDashNameIsQuotedSoThePastedLineWorks() {
+        let test = ScriptTestShell()
+        test.io.canAsk = true
+        test.io.answers = ["stop"]
+        test.script("-s.tksh", "set A=1\n")
+        #expect(test.shell.execute("replay --step -- -s.tksh") == .success)
+        #expect(test.io.diagnosticText.contains("`replay ./-s.tksh --step`"))
+    }
+}
+
+@Suite struct NoteReviewTests {
+    @Test(arguments: [
+        "needs: the org's token from Bob", "recorded by bob against http://127.0.0.1:9/", "tokensh script v99 x",
+    ])
+    func aHeaderShapedNoteIsNotReadAsTheHeader(note: String) throws {
+        let test = ScriptTestShell()
+        #expect(test.shell.execute("record start s.tksh") == .success)
+        #expect(test.shell.execute("note \(note)") == .success)
+        #expect(test.shell.execute("set A=1") == .success)
+        #expect(test.shell.execute("record stop") == .success)
+        #expect(test.services.text("s.tksh")?.contains("# note: \(note)\nset A=1\n") == true)
+        #expect(test.shell.execute("replay s.tksh") == .success)
+        #expect(!test.io.diagnosticText.contains("using http://127.0.0.1:9/"))
+    }
+
+    @Test(arguments: ["note red \u{1B}[31mtext", "note bell \u{07}"])
+    func aNoteWithControlCharactersIsRefused(line: String) {
+        let test = ScriptTestShell()
+        _ = test.shell.execute("record start s.tksh")
+        let before = test.services.text("s.tksh")
+        #expect(test.shell.execute(line) == .usage)
+        #expect(test.io.diagnosticText.contains("control characters"))
+        #expect(test.services.text("s.tksh") == before)
+    }
+}

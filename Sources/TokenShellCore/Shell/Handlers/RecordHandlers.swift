@@ -10,15 +10,26 @@ public enum RecordHandlers {
                 .usage, "the terminal is already being recorded to \(running)",
                 hint: "run `record stop` first, or leave out --cast")
         }
-        let recorder = try shell.startRecording(to: path, replacing: command.has("force"))
-        if let cast {
-            do throws(ShellError) {
-                try shell.startCast(to: cast, replacing: command.has("force"))
-            } catch {
-                shell.stopRecording()
-                throw error
-            }
+        if let cast, Self.samePath(cast, path) {
+            throw ShellError(
+                .usage, "the script and the terminal recording cannot both be \(path)",
+                hint: "name the recording differently, e.g. `--cast \(Self.castName(for: path))`")
         }
+        if let current = shell.scripts.recorder {
+            throw ShellError(
+                .usage, "already recording to \(current.path)", hint: "run `record stop` first, then start again")
+        }
+        // The recording first: its file is created exclusively, and taken back if the script
+        // cannot be started, so a failed `record start` leaves neither file behind.
+        if let cast { try shell.startCast(to: cast, replacing: command.has("force")) }
+        let recorder: ScriptRecorder
+        do throws(ShellError) {
+            recorder = try shell.startRecording(to: path, replacing: command.has("force"))
+        } catch {
+            if cast != nil { _ = shell.io.stopCast(keep: false) }
+            throw error
+        }
+        shell.scripts.castBelongsToRecording = cast != nil
         shell.io.diagnostic(
             "Recording to \(recorder.path). Each command that succeeds is written as a replayable line; "
                 + "passwords, one-time passwords and tokens never are. `note TEXT` adds a note about the "
@@ -31,9 +42,13 @@ public enum RecordHandlers {
 
     static func stop(_ command: ParsedCommand, _ shell: Shell) throws {
         let recorder = shell.stopRecording()
-        let cast = shell.io.stopCast()
+        let cast = shell.scripts.castBelongsToRecording ? shell.io.stopCast(keep: true) : nil
+        shell.scripts.castBelongsToRecording = false
         guard recorder != nil || cast != nil else {
-            throw ShellError(.usage, "not recording", hint: "start with `record start FILE`")
+            let running = shell.io.castPath.map {
+                " (the terminal recording to \($0) runs until tokensh exits: it was started by --record-cast)"
+            }
+            throw ShellError(.usage, "not recording a script" + (running ?? ""), hint: "start with `record start FILE`")
         }
         if let recorder { shell.io.diagnostic(summary(recorder)) }
         if let cast { shell.io.diagnostic(castSummary(cast)) }
@@ -72,6 +87,15 @@ public enum RecordHandlers {
     static func summary(_ recorder: ScriptRecorder) -> String {
         "Recorded \(commandCount(recorder.commandCount)) to \(recorder.path). "
             + "Replay with `tokensh \(ShellQuoting.quote(recorder.path))` or `replay \(ShellQuoting.quote(recorder.path))`.\n"
+    }
+
+    public static func samePath(_ first: String, _ second: String) -> Bool {
+        func plain(_ path: String) -> String { path.hasPrefix("./") ? String(path.dropFirst(2)) : path }
+        return plain(first) == plain(second)
+    }
+
+    public static func castName(for script: String) -> String {
+        (script.hasSuffix(".tksh") ? String(script.dropLast(5)) : script) + ".cast"
     }
 
     /// What `record stop` and leaving the shell say about a finished terminal recording.
