@@ -3,6 +3,8 @@ own timeout, and an exit status that sums it up."""
 
 import base64
 import json
+import re
+import subprocess
 import socket
 import threading
 import time
@@ -84,7 +86,12 @@ def test_status_exit_codes_go_by_the_worst_finding(start_sandbox, tmp_path):
     assert result.returncode == 1 and report["exitCode"] == 1
     [entry] = report["registries"]
     assert entry["state"] == "attention"
-    assert any("can be read by other users (mode 644)" in problem for problem in entry["problems"])
+    [problem] = [problem for problem in entry["problems"] if "can be read by other users (mode 644)" in problem]
+    # The printed fix works when pasted into a shell.
+    fix = re.search(r"`([^`]+)`", problem).group(1)
+    assert subprocess.run(["/bin/sh", "-c", fix], cwd=user.home, timeout=10).returncode == 0
+    fixed, report = status(user)
+    assert fixed.returncode == 0 and report["registries"][0]["state"] == "ok", fixed.stderr
 
     refusing = start_sandbox("--flavor", "classic", "--user", f"bob:{PASSWORD}")
     with open(user.userconfig, "a") as config:

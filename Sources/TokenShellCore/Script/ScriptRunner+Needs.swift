@@ -18,11 +18,11 @@ extension ScriptRunner {
             return
         }
         guard shell.io.canPromptSecrets else {
-            let example = missing.map { "\($0)=…" }.joined(separator: " ")
+            let list = missing.count == 1 ? "it" : "each of them"
             throw ShellError(
                 .usage, "\(check.source) needs \(names), which \(missing.count == 1 ? "is" : "are") not set",
                 hint:
-                    "set \(missing.count == 1 ? "it" : "them") in the environment (\(example) tokensh \(ShellQuoting.quote(check.source))), or run the script at a terminal to be asked",
+                    "export \(list) in the environment before the replay, or run the script at a terminal to be asked",
                 code: "ENEEDS")
         }
         // tokensh reads its own variables from the environment only; at a terminal the commands
