@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -43,6 +46,18 @@ public struct StatusProbe: Sendable, Equatable {
         guard let tokens = try? client.listTokens() else { return StatusProbe(outcome: .accepted, user: user) }
         return StatusProbe(
             outcome: .accepted, user: user, listed: tokens.first { $0.key == tokenKey }, listRead: true)
+    }
+
+    /// Runs every probe at once (each bounded by its client's request timeout); results in the
+    /// order of `jobs`.
+    public static func runAll(_ jobs: [(client: RegistryClient, tokenKey: String?)]) -> [StatusProbe] {
+        let answers = Mutex<[Int: StatusProbe]>([:])
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let probe = run(jobs[index].client, tokenKey: jobs[index].tokenKey)
+            answers.withLock { $0[index] = probe }
+        }
+        let found = answers.withLock { $0 }
+        return jobs.indices.map { found[$0] ?? StatusProbe(outcome: .failed("not asked")) }
     }
 
     static func outcome(of error: RegistryError) -> Outcome {

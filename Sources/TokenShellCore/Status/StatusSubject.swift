@@ -43,7 +43,7 @@ extension NpmConfig {
     }
 
     /// The registry URL a nerf dart stands for: a configured registry (default or scoped) with
-    /// that dart, else https, as npm would reach it.
+    /// that dart, else https (plain http for a loopback host, where local registries serve it).
     public func registry(forNerfDart dart: String) -> String {
         var candidates = [registry]
         for layer in layers {
@@ -52,6 +52,8 @@ extension NpmConfig {
             }
         }
         if let match = candidates.first(where: { RegistryURL.nerfDart(of: $0) == dart }) { return match }
-        return RegistryURL.normalize("https:" + dart) ?? "https:" + dart
+        let secure = RegistryURL.normalize("https:" + dart) ?? "https:" + dart
+        if RegistryURL(secure)?.isLoopback == true { return RegistryURL.normalize("http:" + dart) ?? "http:" + dart }
+        return secure
     }
 }

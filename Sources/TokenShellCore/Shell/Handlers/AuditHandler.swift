@@ -33,6 +33,9 @@ enum AuditHandler {
         if command.has("fix") {
             try AuditFixer(shell: shell, files: files, json: json).apply(report, collection: collection)
         }
+        if command.has("check-live") {
+            try LiveCheckRun(shell: shell, command: command, json: json).run(collection, config: config)
+        }
         if report.hasHighSeverity {
             let count = report.count(.high)
             throw ShellError(

@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -38,15 +35,9 @@ enum StatusHandler {
         }
         let progress = shell.io.progress(
             "asking \(clients.count == 1 ? "1 registry" : "\(clients.count) registries")")
-        let answers = Mutex<[Int: StatusProbe]>([:])
-        let jobs = clients
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { item in
-            let (index, client, key) = jobs[item]
-            let probe = StatusProbe.run(client, tokenKey: key)
-            answers.withLock { $0[index] = probe }
-        }
+        let answered = StatusProbe.runAll(clients.map { ($0.1, $0.2) })
         progress.stop()
-        for (index, probe) in answers.withLock({ $0 }) { probes[index] = probe }
+        for (job, probe) in zip(clients, answered) { probes[job.0] = probe }
         let entries = subjects.enumerated().map { index, subject in
             StatusReport.Entry(
                 subject: subject, probe: probes[index] ?? StatusProbe(outcome: .failed("not asked")),
