@@ -37,7 +37,15 @@ public final class CurlTransport: HTTPTransport {
         var request = original
         guard let origin = URLOrigin(request.url) else { throw .invalidURL(request.url) }
         var redirects = 0
+        // A request's own cap covers the whole chain, not each hop.
+        let deadline = original.timeout.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
         while true {
+            if let deadline {
+                let left = deadline - ContinuousClock.now
+                guard left > .zero else { throw .timedOut("no answer from \(origin.display) in time") }
+                let parts = left.components
+                request.timeout = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+            }
             let result = try easy.perform(request, options: options)
             guard let location = result.redirectURL, Self.isRedirect(result.response.status) else {
                 return result.response

@@ -63,3 +63,37 @@ def test_seams_bug_4_wrong_basic_credentials_are_refused_with_their_source_named
     result = user.run("-c", "whoami")
     assert result.returncode != 0
     assert "wrong-password" not in result.stderr and b64("alice:wrong-password") not in result.stderr
+
+
+def test_whoami_does_not_take_another_origins_word_for_whose_credential_it_is(tmp_path):
+    """A redirect of /-/whoami to another origin: the credential was dropped on the way, so the
+    answer there (mallory) says nothing about it."""
+    from servers.attacker_net import collector, everything_sent, redirecting_registry
+
+    other = collector()
+    registry = redirecting_registry(other, 302, lambda exchange: True)
+    try:
+        user = ShellHome(tmp_path / "home", registry.url)
+        user.userconfig.write_text(f"//127.0.0.1:{registry.port}/:_auth={b64('alice:' + PASSWORD)}\n")
+        user.userconfig.chmod(0o600)
+        result = user.run("-c", "whoami")
+        assert result.returncode != 0
+        assert "mallory" not in result.stdout
+        status = user.run("--json", "-c", "status")
+        assert "mallory" not in status.stdout and status.returncode != 0
+        assert b64("alice:" + PASSWORD) not in everything_sent(other)
+    finally:
+        registry.stop()
+        other.stop()
+
+
+def test_logout_removes_basic_credentials_as_npm_does(start_sandbox, tmp_path):
+    sandbox = start_sandbox("--flavor", "classic", "--user", f"alice:{PASSWORD}")
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    user.userconfig.write_text(f"; mine\nfund=false\n{sandbox.nerf}:_auth={b64('alice:' + PASSWORD)}\n")
+    user.userconfig.chmod(0o600)
+    result = user.run("-c", "logout")
+    assert result.returncode == 0, result.stderr
+    assert "Removed the basic credentials" in result.stdout
+    assert user.userconfig.read_text() == "; mine\nfund=false\n"
+    assert user.run("-c", "whoami").returncode != 0

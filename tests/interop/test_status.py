@@ -9,7 +9,9 @@ import socket
 import threading
 import time
 
-from shell import ShellHome
+import pexpect
+
+from shell import PROMPT, ShellHome
 
 PASSWORD = "correct-horse-7"
 
@@ -115,9 +117,10 @@ def test_status_exit_codes_go_by_the_worst_finding(start_sandbox, tmp_path):
 
 
 def test_registries_that_hang_are_asked_at_once_each_with_its_own_timeout(start_sandbox, tmp_path):
-    """Three silent registries and a 3 s timeout: asked one after another that is 9 s or more."""
+    """Six silent registries and a 3 s timeout: asked one after another that is 18 s, and two at
+    a time (as many as this machine has cores) 9 s."""
     sandbox, user = logged_in_home(start_sandbox, tmp_path)
-    servers = [SilentServer() for _ in range(3)]
+    servers = [SilentServer() for _ in range(6)]
     try:
         with open(user.userconfig, "a") as config:
             for index, server in enumerate(servers):
@@ -127,7 +130,7 @@ def test_registries_that_hang_are_asked_at_once_each_with_its_own_timeout(start_
         result, report = status(user, "--timeout", "3")
         elapsed = time.monotonic() - started
         assert result.returncode == 4
-        assert [entry["state"] for entry in report["registries"]].count("unreachable") == 3
+        assert [entry["state"] for entry in report["registries"]].count("unreachable") == 6
         assert report["registries"][0]["user"] == "alice", "the working registry still answers"
         assert elapsed < 8, f"took {elapsed:.1f} s: the registries were not asked at once"
     finally:
@@ -146,3 +149,27 @@ def test_a_plain_http_registry_elsewhere_is_not_asked(start_sandbox, tmp_path):
     assert far["state"] == "attention"
     assert any(problem.startswith("plain http: not asked") for problem in far["problems"])
     assert result.returncode == 1
+
+
+def test_ctrl_c_during_status_cancels_it_and_the_shell_stays(start_sandbox, tmp_path):
+    sandbox, user = logged_in_home(start_sandbox, tmp_path)
+    silent = SilentServer()
+    try:
+        with open(user.userconfig, "a") as config:
+            config.write(f"@gone:registry=http://127.0.0.1:{silent.port}/\n"
+                         f"//127.0.0.1:{silent.port}/:_authToken=npm_{'d' * 36}\n")
+        child = user.spawn()
+        child.expect(PROMPT)
+        for _ in range(5):
+            child.sendline("status --timeout 30")
+            child.expect("asking|ok:|unreachable", timeout=10)
+            child.sendcontrol("c")
+            child.expect("interrupted", timeout=10)
+            child.expect(PROMPT)
+        child.sendline("whoami")
+        child.expect("alice")
+        child.expect(PROMPT)
+        child.sendline("exit")
+        child.expect(pexpect.EOF)
+    finally:
+        silent.close()

@@ -59,7 +59,7 @@ public enum LiveCheck {
         switch probe.outcome {
         case .accepted: return .live(user: probe.user ?? "an unknown user")
         case .refused: return .invalid
-        case .unreachable(let reason), .failed(let reason): return .unknown(reason)
+        case .unreachable(let reason), .failed(let reason), .notAsked(let reason): return .unknown(reason)
         }
     }
 
@@ -69,9 +69,9 @@ public enum LiveCheck {
             let registry = RegistryURL.redact(result.target.registry)
             let head = "\(result.target.masked) (\(result.target.place))"
             switch result.verdict {
-            case .live(let user): return "live: \(head) works on \(registry) as \(user): revoke it\n"
+            case .live(let user): return "live: \(head) works on \(registry) as \(TerminalText.line(user)): revoke it\n"
             case .invalid: return "no longer valid: \(head) is refused by \(registry)\n"
-            case .unknown(let reason): return "not checked: \(head) on \(registry): \(reason)\n"
+            case .unknown(let reason): return "not checked: \(head) on \(registry): \(TerminalText.line(reason))\n"
             }
         }.joined()
     }
@@ -85,7 +85,8 @@ public enum LiveCheck {
                 case .invalid: ("invalid", nil)
                 case .unknown: ("unknown", nil)
                 }
-            return "{\"token\":\(JSONText.quote(result.target.masked)),\"place\":\(JSONText.quote(result.target.place)),"
+            return
+                "{\"token\":\(JSONText.quote(result.target.masked)),\"place\":\(JSONText.quote(result.target.place)),"
                 + "\"registry\":\(JSONText.quote(RegistryURL.redact(result.target.registry))),"
                 + "\"state\":\(JSONText.quote(state)),\"user\":\(user.map(JSONText.quote) ?? "null")}"
         }

@@ -65,6 +65,20 @@ public struct RegistryCredential: Sendable, Equatable {
         }
     }
 
+    /// The password of Basic credentials (`_password`, or what follows the first `:` of the
+    /// decoded `_auth`): a secret of its own, which may be typed or shown apart from the pair.
+    public var basicPassword: Secret? {
+        switch kind {
+        case .usernamePassword(_, let password): return password
+        case .auth(let auth):
+            guard let data = Data(base64Encoded: auth.reveal()), let text = String(data: data, encoding: .utf8),
+                let colon = text.firstIndex(of: ":")
+            else { return nil }
+            return Secret(String(text[text.index(after: colon)...]))
+        case .token, .clientCertificate: return nil
+        }
+    }
+
     /// The token, for token credentials.
     public var token: Secret? {
         if case .token(let token) = kind { return token }

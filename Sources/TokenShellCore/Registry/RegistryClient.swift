@@ -69,7 +69,9 @@ public struct RegistryClient: Sendable {
     /// `GET -/whoami`: the username the current credentials belong to.
     public func whoami() throws(RegistryError) -> String {
         try requireCredential()
-        let response = try send(.get, url("-/whoami"), command: "whoami")
+        // Who the credential belongs to: only the registry it was sent to can say. Another
+        // origin never saw it (the transport drops it there), so its answer means nothing.
+        let response = try send(.get, url("-/whoami"), command: "whoami", answerIsAboutTheCredential: true)
         guard let name = RegistryJSON.parse(response.body)?["username"]?.stringValue, !name.isEmpty else {
             throw .invalidResponse("the whoami reply has no username")
         }
@@ -184,9 +186,12 @@ public struct RegistryClient: Sendable {
     /// `exchange`, with any non-2xx turned into its `RegistryError`.
     func send(
         _ method: HTTPMethod, _ url: String, command: String, body: RegistryJSON? = nil,
-        auth: Authorization = .configured, otp: Secret? = nil, displayURL: String? = nil
+        auth: Authorization = .configured, otp: Secret? = nil, displayURL: String? = nil,
+        answerIsAboutTheCredential: Bool = false
     ) throws(RegistryError) -> HTTPResponse {
-        let response = try exchange(method, url, command: command, body: body, auth: auth, otp: otp)
+        let response = try exchange(
+            method, url, command: command, body: body, auth: auth, otp: otp,
+            returnsCredential: answerIsAboutTheCredential)
         guard (200..<300).contains(response.status) else {
             throw RegistryError.from(response, method: method, displayURL: displayURL ?? url)
         }

@@ -70,8 +70,13 @@ extension Shell {
                 SecretMask(secrets: self?.session.historyPolicy.secrets ?? [], style: .recording).apply(text)
             },
             concealsTypedLine: { [weak self] line in
-                guard !line.trimmingWhitespace().isEmpty else { return false }
-                return self?.session.historyPolicy.allows(line) != true
+                let trimmed = line.trimmingWhitespace()
+                guard !trimmed.isEmpty, let self else { return !trimmed.isEmpty }
+                // Not a command: perhaps a password typed at the prompt by mistake, as the shell's
+                // own error assumes ("not repeated here").
+                let first = String(trimmed.prefix { $0 != " " && $0 != "\t" })
+                if !first.hasPrefix("#"), self.parser.catalog.entry(named: first) == nil { return true }
+                return !self.session.historyPolicy.allows(line)
             })
         try io.startCast(path, replacing: replacing, filter: filter)
     }

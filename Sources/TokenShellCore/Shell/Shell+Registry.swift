@@ -42,7 +42,7 @@ extension Shell {
             }
             if let pair = try found.usableBasicPair() {
                 session.noteSecret(pair)
-                if case .usernamePassword(_, let password) = found.kind { session.noteSecret(password) }
+                if let password = found.basicPassword { session.noteSecret(password) }
                 return .basic(pair)
             }
         }

@@ -18,6 +18,8 @@ public struct StatusProbe: Sendable, Equatable {
         case unreachable(String)
         /// Anything else (an unexpected answer).
         case failed(String)
+        /// Not sent, for a reason already given (plain http elsewhere, an unset variable).
+        case notAsked(String)
     }
 
     public var outcome: Outcome
@@ -34,30 +36,50 @@ public struct StatusProbe: Sendable, Equatable {
         self.listRead = listRead
     }
 
-    /// Asks `whoami` and, for a token, the token list; never throws.
-    public static func run(_ client: RegistryClient, tokenKey: String?) -> StatusProbe {
+    /// Asks `whoami` and, for a token, the token list, both within the client's request
+    /// timeout taken as one budget; never throws. `localUser` answers for a registry without
+    /// `/-/whoami` when the credential is Basic, as npm answers from the config.
+    public static func run(_ client: RegistryClient, tokenKey: String?, localUser: String? = nil) -> StatusProbe {
+        var client = client
+        let deadline = client.requestTimeout.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
         let user: String
         do {
             user = try client.whoami()
         } catch {
+            if case .http(status: 404, _, _, _) = error, case .basic = client.credential, let localUser {
+                return StatusProbe(outcome: .accepted, user: localUser)
+            }
             return StatusProbe(outcome: outcome(of: error))
         }
         guard let tokenKey else { return StatusProbe(outcome: .accepted, user: user) }
+        if let deadline {
+            let left = (deadline - ContinuousClock.now).components
+            let seconds = Double(left.seconds) + Double(left.attoseconds) / 1e18
+            guard seconds > 0.05 else { return StatusProbe(outcome: .accepted, user: user) }
+            client.requestTimeout = seconds
+        }
         guard let tokens = try? client.listTokens() else { return StatusProbe(outcome: .accepted, user: user) }
         return StatusProbe(
             outcome: .accepted, user: user, listed: tokens.first { $0.key == tokenKey }, listRead: true)
     }
 
-    /// Runs every probe at once (each bounded by its client's request timeout); results in the
-    /// order of `jobs`.
-    public static func runAll(_ jobs: [(client: RegistryClient, tokenKey: String?)]) -> [StatusProbe] {
+    /// Runs every probe at once, each on a thread of its own (a probe mostly waits on the
+    /// network, so the number of cores is no limit); results in the order of `jobs`.
+    public static func runAll(_ jobs: [(client: RegistryClient, tokenKey: String?, localUser: String?)])
+        -> [StatusProbe]
+    {
         let answers = Mutex<[Int: StatusProbe]>([:])
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let probe = run(jobs[index].client, tokenKey: jobs[index].tokenKey)
-            answers.withLock { $0[index] = probe }
+        let group = DispatchGroup()
+        for (index, job) in jobs.enumerated() {
+            // A queue of its own is an overcommitting one: it gets a thread even when all are busy.
+            DispatchQueue(label: "tokensh.probe.\(index)").async(group: group) {
+                let probe = run(job.client, tokenKey: job.tokenKey, localUser: job.localUser)
+                answers.withLock { $0[index] = probe }
+            }
         }
+        group.wait()
         let found = answers.withLock { $0 }
-        return jobs.indices.map { found[$0] ?? StatusProbe(outcome: .failed("not asked")) }
+        return jobs.indices.map { found[$0] ?? StatusProbe(outcome: .notAsked("not asked")) }
     }
 
     static func outcome(of error: RegistryError) -> Outcome {

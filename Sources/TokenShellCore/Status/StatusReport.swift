@@ -15,7 +15,10 @@ public struct StatusReport: Sendable {
 
         public var kind: String {
             if let listed = probe.listed { return listed.kind.rawValue }
-            if subject.localKind == "token", probe.listRead { return "login session" }
+            // A login is kept in the user config; an unlisted token elsewhere is just a token.
+            if subject.localKind == "token", probe.listRead, subject.credential?.source == .user {
+                return "login session"
+            }
             return subject.localKind
         }
 
@@ -28,6 +31,7 @@ public struct StatusReport: Sendable {
             case .refused(let message): problems.append("refused by the registry: \(message)")
             case .unreachable(let message): problems.append("could not reach the registry: \(message)")
             case .failed(let message): problems.append("the registry's answer was unexpected: \(message)")
+            case .notAsked: break
             }
             if let expires, expires.timeIntervalSince(now) < 7 * 86_400 {
                 let days = max(0, Int((expires.timeIntervalSince(now) / 86_400).rounded(.down)))
@@ -41,7 +45,7 @@ public struct StatusReport: Sendable {
             switch probe.outcome {
             case .refused: return "refused"
             case .unreachable: return "unreachable"
-            case .accepted, .failed: return problems(now: now).isEmpty ? "ok" : "attention"
+            case .accepted, .failed, .notAsked: return problems(now: now).isEmpty ? "ok" : "attention"
             }
         }
     }
@@ -70,7 +74,7 @@ public struct StatusReport: Sendable {
         }
         var out = ""
         for entry in entries {
-            let who = entry.probe.user.map { "as \($0)" } ?? "user unknown"
+            let who = entry.probe.user.map { "as \(TerminalText.line($0))" } ?? "user unknown"
             var facts = ["\(entry.kind)", "in \(entry.subject.store)"]
             if let expires = entry.expires {
                 facts.append("expires \(ISOTimestamp.format(expires))")
@@ -79,7 +83,7 @@ public struct StatusReport: Sendable {
             }
             out += "\(entry.state(now: now)): \(RegistryURL.redact(entry.subject.registry)) \(who) "
             out += "(\(facts.joined(separator: ", ")))\n"
-            for problem in entry.problems(now: now) { out += "  - \(problem)\n" }
+            for problem in entry.problems(now: now) { out += "  - \(TerminalText.line(problem))\n" }
         }
         return out
     }

@@ -25,8 +25,8 @@ import TokenShellCore
         try client.revokeToken(key: "abc", otp: Secret("123456"))
         #expect(
             stub.requests.map(\.redirects) == [
-                .sameOrigin, .sameOrigin, .follow, .sameOrigin, .sameOrigin, .follow, .sameOrigin,
-            ])
+                .sameOrigin, .sameOrigin, .follow, .sameOrigin, .sameOrigin, .sameOrigin, .sameOrigin,
+            ], "whoami's answer is about the credential: only its own registry may give it")
     }
 
     @Test("security 01: a web login doneUrl on another origin is refused before it is polled")

@@ -26,7 +26,7 @@ struct LiveCheckRun {
         let recorded = shell.completedCommand
         defer { shell.completedCommand = recorded }
 
-        var jobs: [(client: RegistryClient, tokenKey: String?)] = []
+        var jobs: [(client: RegistryClient, tokenKey: String?, localUser: String?)] = []
         var results = targets.map { LiveCheck.Result(target: $0, verdict: .unknown("not asked")) }
         var asked: [Int] = []
         for (index, target) in targets.enumerated() {
@@ -38,7 +38,7 @@ struct LiveCheckRun {
             var client = shell.client(registry: target.registry, credential: .bearer(target.token))
             client.retryPolicy = .none
             client.requestTimeout = 10
-            jobs.append((client, nil))
+            jobs.append((client, nil, nil))
             asked.append(index)
         }
         let progress = shell.io.progress("asking about \(jobs.count == 1 ? "1 token" : "\(jobs.count) tokens")")

@@ -11,8 +11,15 @@ enum LogoutHandler {
             shell.io.output("Logged out of \(shown).\n")
             return
         }
-        guard let plan = config.logoutPlan(registry: registry), let token = try plan.credential.usableToken() else {
+        guard let plan = config.logoutPlan(registry: registry) else {
             throw RegistryError.notLoggedIn(registry: registry)
+        }
+        guard let token = try plan.credential.usableToken() else {
+            guard try plan.credential.usableBasicPair() != nil else {
+                throw RegistryError.notLoggedIn(registry: registry)
+            }
+            try forgetBasicCredentials(plan, config: config, shown: shown, shell)
+            return
         }
         shell.session.noteSecret(token)
         try shell.checkInsecureRegistry(registry)
@@ -29,5 +36,25 @@ enum LogoutHandler {
             document.removeCredentials(plan)
         }
         shell.io.output("Logged out of \(shown) and removed the token from \(path).\n")
+    }
+
+    /// Basic credentials are the account's password: there is no session to end at the registry,
+    /// so, as npm does, they are only removed from the file that holds them.
+    static func forgetBasicCredentials(
+        _ plan: CredentialRemoval, config: NpmConfig, shown: String, _ shell: Shell
+    ) throws {
+        shell.session.knownUsers[plan.registry] = nil
+        guard plan.isEditable, let path = plan.path else {
+            shell.io.output(
+                "The basic credentials for \(shown) come from the \(plan.source) settings: remove them there.\n")
+            return
+        }
+        try shell.services.editConfigFile(path, kind: path == config.userConfigPath ? .user : .project) {
+            document throws(ShellError) in
+            document.removeCredentials(plan)
+        }
+        shell.io.output(
+            "Removed the basic credentials for \(shown) from \(path). Nothing was revoked: they are your "
+                + "account's password; change it if others may have seen the file.\n")
     }
 }

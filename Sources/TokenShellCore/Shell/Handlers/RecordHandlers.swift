@@ -8,7 +8,9 @@ public enum RecordHandlers {
         if cast != nil, let running = shell.io.castPath {
             throw ShellError(
                 .usage, "the terminal is already being recorded to \(running)",
-                hint: "run `record stop` first, or leave out --cast")
+                hint: shell.scripts.castBelongsToRecording
+                    ? "run `record stop` first, or leave out --cast"
+                    : "that recording (--record-cast) runs until tokensh exits: leave out --cast")
         }
         if let cast, Self.samePath(cast, path) {
             throw ShellError(

@@ -22,9 +22,9 @@ enum StatusHandler {
                 problems.append(
                     "plain http: not asked, the credential would cross the network unencrypted "
                         + "(use the registry's https URL)")
-                probes[index] = StatusProbe(outcome: .failed("not asked over plain http"))
+                probes[index] = StatusProbe(outcome: .notAsked("plain http"))
             } else if case .none = subject.sent {
-                probes[index] = StatusProbe(outcome: .failed("not sent"))
+                probes[index] = StatusProbe(outcome: .notAsked("nothing to send"))
             } else {
                 var client = shell.client(registry: subject.registry, credential: subject.sent)
                 client.retryPolicy = .none
@@ -35,12 +35,14 @@ enum StatusHandler {
         }
         let progress = shell.io.progress(
             "asking \(clients.count == 1 ? "1 registry" : "\(clients.count) registries")")
-        let answered = StatusProbe.runAll(clients.map { ($0.1, $0.2) })
+        let answered = StatusProbe.runAll(
+            clients.map { job in (job.1, job.2, subjects[job.0].credential?.localUsername) })
+        if shell.services.isInterrupted { throw ShellError(.interrupted, "interrupted: status was not finished") }
         progress.stop()
         for (job, probe) in zip(clients, answered) { probes[job.0] = probe }
         let entries = subjects.enumerated().map { index, subject in
             StatusReport.Entry(
-                subject: subject, probe: probes[index] ?? StatusProbe(outcome: .failed("not asked")),
+                subject: subject, probe: probes[index] ?? StatusProbe(outcome: .notAsked("not asked")),
                 localProblems: local[index])
         }
         let report = StatusReport(entries: entries, now: shell.services.now())
@@ -90,6 +92,7 @@ enum StatusHandler {
         for subject in subjects {
             if case .bearer(let token) = subject.sent { shell.session.noteSecret(token) }
             if case .basic(let pair) = subject.sent { shell.session.noteSecret(pair) }
+            if let password = subject.credential?.basicPassword { shell.session.noteSecret(password) }
         }
         return subjects
     }
@@ -100,7 +103,9 @@ enum StatusHandler {
         if let reference = credential.unresolvedReference {
             problems.append("\(credential.key) uses \(reference), which is not set: nothing is sent")
         }
-        if let path = credential.path, let mode = shell.services.auditFiles?.permissions(atPath: path),
+        // A project config is meant to be committed: its mode is not a problem, a literal in it is.
+        if credential.source == .user, let path = credential.path,
+            let mode = shell.services.auditFiles?.permissions(atPath: path),
             mode & 0o077 != 0
         {
             problems.append(
