@@ -49,21 +49,26 @@ struct SandboxCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Address to listen on (loopback only is sensible).")
+    @Option(help: ArgumentHelp("Address to listen on (loopback only is sensible).", valueName: "address"))
     var host = "127.0.0.1"
 
     @Option(help: "Port; 0 takes a free one.")
     var port = 0
 
-    @Option(help: "Serve under a path prefix, e.g. /sub/.")
+    @Option(help: ArgumentHelp("Serve under a path prefix, e.g. /sub/.", valueName: "path"))
     var prefix = "/"
 
-    @Option(help: "npmjs (registry.npmjs.org), verdaccio (Verdaccio 6) or classic (CouchDB-style registries).")
+    @Option(
+        help: ArgumentHelp(
+            "npmjs (registry.npmjs.org), verdaccio (Verdaccio 6) or classic (CouchDB-style registries).",
+            valueName: "npmjs|verdaccio|classic"))
     var flavor: String = "npmjs"
 
     @Option(
         name: .customLong("user"),
-        help: "An account NAME:PASSWORD[:otp|:webotp] (repeatable). Without one, demo:demo-password is created.")
+        help: ArgumentHelp(
+            "An account NAME:PASSWORD[:otp|:webotp] (repeatable). Without one, demo:demo-password is created.",
+            valueName: "account"))
     var users: [String] = []
 
     @Option(
@@ -73,19 +78,24 @@ struct SandboxCommand: ParsableCommand {
             valueName: "file"))
     var usersFile: String?
 
-    @Option(help: "Keep accounts and tokens in this JSON file (written atomically after each change).")
+    @Option(
+        help: ArgumentHelp(
+            "Keep accounts and tokens in this JSON file (written atomically after each change).", valueName: "file"))
     var state: String?
 
     @Flag(help: "Approve web logins and web OTP challenges at once, as the first user.")
     var autoApprove = false
 
-    @Option(help: "Lifetime of npmjs login session tokens, in seconds.")
+    @Option(help: ArgumentHelp("Lifetime of npmjs login session tokens, in seconds.", valueName: "seconds"))
     var sessionTtl: Int = 7200
 
-    @Option(help: "Give the first user N tokens with varied names, rights, CIDRs and expiry dates.")
+    @Option(
+        help: ArgumentHelp(
+            "Give the first user N tokens with varied names, rights, CIDRs and expiry dates.", valueName: "count"))
     var seedTokens: Int = 0
 
-    @Option(name: .customLong("fault"), help: "Inject failures (see above; repeatable).")
+    @Option(
+        name: .customLong("fault"), help: ArgumentHelp("Inject failures (see above; repeatable).", valueName: "spec"))
     var faults: [String] = []
 
     @Option(help: .hidden)

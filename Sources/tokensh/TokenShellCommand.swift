@@ -26,7 +26,8 @@ struct TokenShellCommand: ParsableCommand {
 
     @OptionGroup var options: ShellOptions
 
-    @Option(name: .customShort("c"), help: "Run this command (repeatable), then exit.")
+    @Option(
+        name: .customShort("c"), help: ArgumentHelp("Run this command (repeatable), then exit.", valueName: "command"))
     var commands: [String] = []
 
     @Argument(help: "A script to replay (a file recorded with `record start`).")
@@ -86,10 +87,14 @@ struct SandboxSummary: ParsableCommand {
 
 /// The global options of design §2.
 struct ShellOptions: ParsableArguments {
-    @Option(help: "The registry to use (default: npm's configuration, else https://registry.npmjs.org/).")
+    @Option(
+        help: ArgumentHelp(
+            "The registry to use (default: npm's configuration, else https://registry.npmjs.org/).", valueName: "url"))
     var registry: String?
 
-    @Option(help: "The npm user config file (default: NPM_CONFIG_USERCONFIG, else ~/.npmrc).")
+    @Option(
+        help: ArgumentHelp(
+            "The npm user config file (default: NPM_CONFIG_USERCONFIG, else ~/.npmrc).", valueName: "file"))
     var userconfig: String?
 
     @Flag(help: "Results as JSON on stdout; errors as JSON on stderr.")
@@ -101,7 +106,7 @@ struct ShellOptions: ParsableArguments {
     @Flag(help: "Answer yes to confirmations.")
     var yes = false
 
-    @Option(help: "Record the session as a replayable script.")
+    @Option(help: ArgumentHelp("Record the session as a replayable script.", valueName: "file"))
     var record: String?
 
     @Option(
@@ -124,7 +129,7 @@ struct ShellOptions: ParsableArguments {
     @Flag(name: .customLong("no-history"), help: "Do not read or write the history file.")
     var noHistory = false
 
-    @Option(help: "Cap each request at this many seconds (npm's fetch-timeout).")
+    @Option(help: ArgumentHelp("Cap each request at this many seconds (npm's fetch-timeout).", valueName: "seconds"))
     var timeout: Double?
 
     @Flag(

@@ -4,19 +4,20 @@ import TokenShellCore
 import TokenShellSystem
 
 /// The real npm CLI must read what tokensh writes. No network: only `npm config` and npm's own
-/// `ini` module, with a throw-away HOME.
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/npm")))
+/// `ini` module, with a throw-away HOME. npm is the one on PATH (see `NpmOnPath`).
+@Suite(.enabled(if: NpmOnPath.shouldRun))
 struct NpmInteropTests {
     static let token = "npm_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789"
 
     func environment(home: String) -> [String: String] {
         [
-            "HOME": home, "PATH": "/usr/bin:/bin", "npm_config_update_notifier": "false",
+            "HOME": home, "PATH": NpmOnPath.path, "npm_config_update_notifier": "false",
             "npm_config_cache": home + "/.npm", "NO_COLOR": "1",
         ]
     }
 
     @Test func npmConfigReadsTheTokenAndScopeWeWrote() throws {
+        let npm = try #require(NpmOnPath.npm, "npm is not on PATH (scripts/test installs one)")
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let userconfig = folder.file("userrc")
@@ -29,14 +30,14 @@ struct NpmInteropTests {
         }
         let env = environment(home: folder.path)
         let list = try runProcess(
-            "/usr/bin/npm", ["config", "list", "--userconfig", userconfig], environment: env, cwd: folder.path)
+            npm, ["config", "list", "--userconfig", userconfig], environment: env, cwd: folder.path)
         #expect(list.status == 0, "npm config list failed: \(list.stderr)")
         #expect(list.stdout.contains("//127.0.0.1:9/sub/:_authToken = (protected)"))
         #expect(list.stdout.contains("@myco:registry = \"http://127.0.0.1:9/sub/\""))
         #expect(!list.stdout.contains(Self.token))
 
         let get = try runProcess(
-            "/usr/bin/npm", ["config", "get", "//127.0.0.1:9/sub/:_authToken", "--userconfig", userconfig],
+            npm, ["config", "get", "//127.0.0.1:9/sub/:_authToken", "--userconfig", userconfig],
             environment: env, cwd: folder.path)
         // npm 10.8.2 refuses to print a protected key; it prints the value or "(protected)" elsewhere.
         let output = get.stdout + get.stderr
@@ -44,12 +45,14 @@ struct NpmInteropTests {
         #expect(!get.stdout.contains("undefined"))
 
         let scope = try runProcess(
-            "/usr/bin/npm", ["config", "get", "@myco:registry", "--userconfig", userconfig], environment: env,
+            npm, ["config", "get", "@myco:registry", "--userconfig", userconfig], environment: env,
             cwd: folder.path)
         #expect(scope.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "http://127.0.0.1:9/sub/")
     }
 
     @Test func npmsIniParsesEveryValueBackExactly() throws {
+        let node = try #require(NpmOnPath.node, "node is not on PATH (scripts/test installs one)")
+        let npmFolder = try #require(NpmOnPath.packageFolder, "npm is not on PATH (scripts/test installs one)")
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let values = [
@@ -61,13 +64,14 @@ struct NpmInteropTests {
             document.set(key, to: values[key] ?? "")
         }
         try folder.write("rc", document.render())
+        // npm's own copy of ini, wherever that npm keeps its dependencies.
         let script = """
-            const ini = require('/usr/lib/node_modules/npm/node_modules/ini');
+            const ini = require(require.resolve('ini', { paths: [process.argv[2]] }));
             const fs = require('fs');
             process.stdout.write(JSON.stringify(ini.parse(fs.readFileSync(process.argv[1], 'utf8'))));
             """
         let result = try runProcess(
-            "/usr/bin/node", ["-e", script, folder.file("rc")], environment: environment(home: folder.path),
+            node, ["-e", script, folder.file("rc"), npmFolder], environment: environment(home: folder.path),
             cwd: folder.path)
         #expect(result.status == 0, "\(result.stderr)")
         let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
@@ -78,12 +82,13 @@ struct NpmInteropTests {
     }
 
     @Test func weReadWhatNpmWrites() throws {
+        let npm = try #require(NpmOnPath.npm, "npm is not on PATH (scripts/test installs one)")
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let userconfig = folder.file("userrc")
         let env = environment(home: folder.path)
         let set = try runProcess(
-            "/usr/bin/npm", ["config", "set", "@myco:registry=http://127.0.0.1:9/x/", "--userconfig", userconfig],
+            npm, ["config", "set", "@myco:registry=http://127.0.0.1:9/x/", "--userconfig", userconfig],
             environment: env, cwd: folder.path)
         #expect(set.status == 0, "\(set.stderr)")
         let config = try NpmConfig.load(

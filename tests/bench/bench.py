@@ -143,7 +143,7 @@ class Bench:
         seconds, child = measure.first_prompt(self.tokensh_argv(), env, home, rss_file=rss_file)
         commands = ["whoami"] + (["token list"] if self.tokensh_works("-c", "token list") else [])
         for command in commands:
-            measure.settle()
+            measure.settle(child)
             child.sendline(command)
             child.expect(measure.PROMPT)
         measure.finish_session(child)

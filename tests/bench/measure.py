@@ -76,10 +76,17 @@ def finish_session(child):
     child.close()
 
 
-def settle():
-    """Lets the line editor finish setting up the terminal after the prompt appears (the time
-    to the prompt is already taken), so typed input is not flushed away."""
-    time.sleep(0.05)
+def settle(child, timeout=10):
+    """Waits until the line editor has put the terminal in its own (non-canonical) mode after
+    the prompt appears, so typed input is not flushed away: polled on the terminal's ICANON
+    flag, not guessed with a sleep."""
+    import termios
+
+    deadline = time.monotonic() + timeout
+    while termios.tcgetattr(child.child_fd)[3] & termios.ICANON:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the line editor did not take the terminal within {timeout} s")
+        time.sleep(0.005)
 
 
 def time_binary():

@@ -3,6 +3,8 @@
 import json
 import os
 import subprocess
+import termios
+import time
 from pathlib import Path
 
 import pexpect
@@ -58,6 +60,19 @@ class ShellHome:
 
 
 PROMPT = r"tokensh [^\r\n]*> "
+
+
+def wait_for_echo(child, on, timeout=10):
+    """Polls the pseudo-terminal's ECHO flag until it is `on` (or off): what a password prompt
+    switches, read from the terminal itself rather than guessed with a sleep."""
+    deadline = time.monotonic() + timeout
+    while True:
+        echo = bool(termios.tcgetattr(child.child_fd)[3] & termios.ECHO)
+        if echo == on:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the terminal's echo did not go {'on' if on else 'off'} within {timeout} s")
+        time.sleep(0.01)
 
 
 def logged_in(start_sandbox, tmp_path, password, *args):

@@ -241,6 +241,26 @@ def test_429_that_persists_gives_up(tmp_path):
         unchanged(user, before, run)
 
 
+# nanosleep and clock_nanosleep: what a process waiting out a delay is blocked in.
+SLEEP_SYSCALLS = {"x86_64": {"35", "230"}, "aarch64": {"101", "115"}}[os.uname().machine]
+
+
+def wait_until_sleeping(pid, timeout=20):
+    """Polls /proc until a thread of `pid` is blocked in a sleep system call: the kernel's word
+    that the process is waiting, not a guess that a second was long enough."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            try:
+                with open(f"/proc/{pid}/task/{task}/syscall") as file:
+                    if file.read().split(" ", 1)[0] in SLEEP_SYSCALLS:
+                        return
+            except OSError:
+                continue
+        time.sleep(0.01)
+    raise AssertionError(f"process {pid} did not start waiting within {timeout} s")
+
+
 def test_a_long_retry_after_is_interruptible(tmp_path):
     """A Retry-After of a day is cut to the cap, and Ctrl-C ends the wait at once."""
 
@@ -257,7 +277,7 @@ def test_a_long_retry_after_is_interruptible(tmp_path):
         while not server.requests and time.monotonic() < deadline:
             time.sleep(0.05)
         assert server.requests, "no request arrived"
-        time.sleep(1)  # the shell is now waiting out Retry-After
+        wait_until_sleeping(proc.pid)  # the shell is now waiting out Retry-After
         assert proc.poll() is None
         started = time.monotonic()
         proc.send_signal(2)

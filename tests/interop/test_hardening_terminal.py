@@ -18,7 +18,7 @@ import pexpect
 import pytest
 
 from harness import tokensh_bin
-from shell import PROMPT, ShellHome
+from shell import PROMPT, ShellHome, wait_for_echo
 
 PASSWORD = "correct-horse-7"
 
@@ -110,7 +110,7 @@ def test_a_signal_at_the_password_prompt_of_a_command_restores_echo(user, name):
     wrapped = Wrapped(user, "-c", "login --auth-type legacy --username alice")
     try:
         wrapped.child.expect("Password:")
-        time.sleep(0.2)  # the prompt is written just before echo goes off
+        wait_for_echo(wrapped.child, on=False)  # the prompt is written just before echo goes off
         if number == signal.SIGINT:
             wrapped.child.sendintr()  # Ctrl-C from the keyboard, as a person would
         else:
@@ -131,7 +131,7 @@ def test_a_signal_at_the_password_prompt_inside_the_interactive_shell(user, name
         wrapped.child.expect(PROMPT)
         wrapped.child.sendline("login --auth-type legacy --username alice")
         wrapped.child.expect("Password:")
-        time.sleep(0.2)
+        wait_for_echo(wrapped.child, on=False)
         if number == signal.SIGINT:
             wrapped.child.sendintr()
             wrapped.child.expect(PROMPT)  # Ctrl-C cancels the command, not the shell
@@ -150,8 +150,8 @@ def test_every_way_out_of_the_line_editor_restores_the_terminal(user, way_out):
     wrapped = Wrapped(user, "--no-history")
     try:
         wrapped.child.expect(PROMPT)
-        wrapped.child.send("who")  # half a line typed: libedit is mid-edit
-        time.sleep(0.2)
+        wrapped.child.send("who")  # half a line typed: libedit is mid-edit once it has echoed it
+        wrapped.child.expect_exact("who")
         if way_out == "exit":
             wrapped.child.send("\x15exit\r")
         elif way_out == "ctrl-d":

@@ -50,7 +50,7 @@ def test_create_from_flags_and_refusals_before_any_request(start_sandbox, tmp_pa
     tokens = TOKEN_RE.findall(good.stdout)
     assert len(tokens) == 1 and tokens[0] not in good.stderr, "the token is shown once, on stdout"
     assert "Verified" in good.stderr
-    assert "${NPM_TOKEN}" in good.stderr and "NODE_AUTH_TOKEN" in good.stderr
+    assert "${NPM_TOKEN}" in good.stderr and 'NPM_TOKEN: "${{ secrets.NPM_TOKEN }}"' in good.stderr
     assert "npm token create --name ci --packages-and-scopes-permission read-only --packages-all --expires 30" in good.stderr
     [entry] = listed(user)
     assert entry["name"] == "ci" and entry["access"] == "read-only" and entry["expires"]

@@ -4,7 +4,7 @@ extension CommandSpec {
         ["tips"], topic: .start,
         summary: "how to handle tokens safely, with sources",
         help: """
-            Short lessons on keeping tokens safe: ${NPM_TOKEN} in .npmrc, NODE_AUTH_TOKEN in CI, \
+            Short lessons on keeping tokens safe: ${NPM_TOKEN} in .npmrc, the CI secret, \
             trusted publishing, least privilege, short expiry, CIDR ranges, 2FA, rotation, and what \
             to do when a token leaked. Each claim names its source.
             """,

@@ -33,17 +33,18 @@ extension CommandSpec {
                 "packages", kind: .list, valueName: "NAMES",
                 summary: "only these packages (comma-separated or repeated, up to 50)", npmName: "packages"),
             FlagSpec(
-                "scopes", kind: .list, valueName: "SCOPES",
+                "scopes", kind: .list, valueName: "@SCOPES",
                 summary: "only packages in these scopes, e.g. @acme", npmName: "scopes"),
             FlagSpec(
                 "orgs-permission", kind: .choice(["no-access", "read-only", "read-write"]),
                 summary: "access to organization settings, teams and members (not publishing)",
                 npmName: "orgs-permission"),
             FlagSpec(
-                "orgs", kind: .list, valueName: "ORGS", summary: "the organizations it applies to", npmName: "orgs"),
+                "orgs", kind: .list, valueName: "ORG-NAMES", summary: "the organizations it applies to", npmName: "orgs"
+            ),
             .expires,
             FlagSpec(
-                "cidr", kind: .list, valueName: "CIDRS",
+                "cidr", kind: .list, valueName: "RANGES",
                 summary: "allowed IPv4 ranges, e.g. 192.0.2.0/24 (comma-separated or repeated)", npmName: "cidr"),
             FlagSpec("bypass-2fa", summary: "publish without a 2FA code (write tokens only)", npmName: "bypass-2fa"),
             FlagSpec("read-only", summary: "classic registries: a read-only token", npmName: "read-only"),

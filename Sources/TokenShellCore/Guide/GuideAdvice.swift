@@ -30,20 +30,33 @@ public enum GuideAdvice {
         } else {
             text += "Keep the token in your CI secret store as NPM_TOKEN (never in a file you commit).\n"
         }
+        let plain = RegistryURL(registry)?.withoutUserinfo ?? registry
         text += """
             In a project's .npmrc, commit only the placeholder; npm fills it in from the environment:
                 \(nerf):_authToken=${NPM_TOKEN}
-            The CI step (GitHub Actions with actions/setup-node, which writes that line for you):
+            The CI steps (GitHub Actions) point npm at the registry and hand it the secret under that name:
+                - uses: actions/setup-node@v4
+                  with:
+                    registry-url: \(plain)
                 - run: npm ci
                   env:
-                    NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}
+                    NPM_TOKEN: ${{ secrets.NPM_TOKEN }}
 
             """
         if let savedFile {
-            let plain = RegistryURL(registry)?.withoutUserinfo ?? registry
-            text += "Try it here: NPM_TOKEN=\"$(cat \(savedFile))\" npm whoami --registry \(plain)\n"
+            // npm reads no NPM_TOKEN of its own accord: the placeholder line, given as a flag,
+            // asks it to. Quoted, so npm's arguments hold `${NPM_TOKEN}`, never the token.
+            let placeholder = ShellQuoting.quote("--\(nerf):_authToken=${NPM_TOKEN}")
+            text += "Try it here: NPM_TOKEN=\"$(cat \(shellPath(savedFile)))\" npm whoami --registry "
+            text += "\(ShellQuoting.quote(plain)) \(placeholder)\n"
         }
         return text
+    }
+
+    /// `path` for a shell line: quoted where needed, with a leading `~/` left outside the quotes
+    /// so the shell still expands it.
+    static func shellPath(_ path: String) -> String {
+        path.hasPrefix("~/") ? "~/" + ShellQuoting.quote(String(path.dropFirst(2))) : ShellQuoting.quote(path)
     }
 
     /// Three tips that fit what the guide did, most relevant first.

@@ -65,16 +65,18 @@ public enum TipLibrary {
             body: """
                 Store the token as a CI secret named NPM_TOKEN and commit only this .npmrc line:
                     \(place.nerfDart):_authToken=${NPM_TOKEN}
-                On GitHub Actions, setup-node writes that line for you when given registry-url:
+                and hand the secret to npm under that name. On GitHub Actions:
                     - uses: actions/setup-node@v4
                       with:
                         node-version: 22
                         registry-url: \(place.url)
                     - run: npm ci
                       env:
-                        NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}
-                Without registry-url, NODE_AUTH_TOKEN is ignored and npm fails with ENEEDAUTH. To \
-                publish from CI, prefer trusted publishing (`tips trusted-publishing`): no token at all.
+                        NPM_TOKEN: ${{ secrets.NPM_TOKEN }}
+                Without a committed line, setup-node writes its own one that reads NODE_AUTH_TOKEN; \
+                with one, the project's line wins, so NODE_AUTH_TOKEN alone makes npm send the literal \
+                ${NPM_TOKEN} and fail. To publish from CI, prefer trusted publishing \
+                (`tips trusted-publishing`): no token at all.
                 """,
             sources: [TipSources.ciWorkflow, TipSources.setupNode])
     }
@@ -176,7 +178,7 @@ public enum TipLibrary {
                 code, not a token. What works instead:
                     \(place.nerfDart):_authToken=${NPM_TOKEN}     (in .npmrc; NPM_TOKEN from a secret)
                     npm publish --userconfig ./private.npmrc          (a mode-0600 file, deleted after)
-                On GitHub Actions: setup-node with registry-url plus NODE_AUTH_TOKEN (`tips ci`), or \
+                On GitHub Actions: setup-node with registry-url, and NPM_TOKEN from a secret (`tips ci`), or \
                 better, trusted publishing (`tips trusted-publishing`).
                 """,
             sources: [TipSources.npmConfig, TipSources.npmPublish, TipSources.ciWorkflow])

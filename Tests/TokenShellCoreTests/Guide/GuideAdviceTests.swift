@@ -25,8 +25,15 @@ struct GuideAdviceTests {
     @Test func storageExplainsThePlaceholderLineAndTheCIStep() {
         let text = GuideAdvice.storage(registry: "http://127.0.0.1:4873/sub/", savedFile: "~/.config/tokensh/a.token")
         #expect(text.contains("//127.0.0.1:4873/sub/:_authToken=${NPM_TOKEN}"))
-        #expect(text.contains("NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}"))
+        #expect(text.contains("NPM_TOKEN: ${{ secrets.NPM_TOKEN }}"))
+        #expect(text.contains("registry-url: http://127.0.0.1:4873/sub/"))
         #expect(text.contains("~/.config/tokensh/a.token (mode 0600"))
+        #expect(
+            text.contains(
+                #"Try it here: NPM_TOKEN="$(cat ~/.config/tokensh/a.token)" npm whoami --registry "#
+                    + #"http://127.0.0.1:4873/sub/ '--//127.0.0.1:4873/sub/:_authToken=${NPM_TOKEN}'"#))
+        let spaced = GuideAdvice.storage(registry: "http://127.0.0.1:4873/", savedFile: "/srv/my conf/a.token")
+        #expect(spaced.contains(#"NPM_TOKEN="$(cat '/srv/my conf/a.token')""#))
         #expect(!GuideAdvice.storage(registry: "https://registry.npmjs.org/", savedFile: nil).contains("cat "))
     }
 

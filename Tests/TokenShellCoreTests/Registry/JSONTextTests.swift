@@ -26,7 +26,8 @@ import TokenShellCore
         let alphabet: [Character] = [
             "a", "Z", "0", "\"", "\\", "\n", "\u{00}", "\u{1B}", "é", "e\u{301}", "🙂", "/", " ",
         ]
-        var generator = SystemRandomNumberGenerator()
+        let seed = TestSeed()
+        var generator = seed.generator
         for _ in 0..<500 {
             let text = String(
                 (0..<Int.random(in: 0..<24, using: &generator)).map { _ in
@@ -35,10 +36,10 @@ import TokenShellCore
             let quoted = JSONText.quote(text)
             var bytes: [UInt8] = []
             JSONText.quote(text, into: &bytes)
-            #expect(bytes == Array(quoted.utf8))
-            #expect(RegistryJSON.parse(quoted)?.stringValue == text, "\(quoted)")
+            #expect(bytes == Array(quoted.utf8), "\(seed)")
+            #expect(RegistryJSON.parse(quoted)?.stringValue == text, "\(quoted); \(seed)")
             let decoded = try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed)
-            #expect(decoded as? String == text, "\(quoted)")
+            #expect(decoded as? String == text, "\(quoted); \(seed)")
         }
     }
 }

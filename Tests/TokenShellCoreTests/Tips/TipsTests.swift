@@ -32,7 +32,8 @@ struct TipsTests {
     }
 
     @Test func concreteLines() {
-        #expect(TipLibrary.tip(.ci).body.contains("NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}"))
+        #expect(TipLibrary.tip(.ci).body.contains("NPM_TOKEN: ${{ secrets.NPM_TOKEN }}"))
+        #expect(!TipLibrary.tip(.ci).body.contains("NODE_AUTH_TOKEN: ${{"), "the committed line reads NPM_TOKEN")
         #expect(TipLibrary.tip(.ci).body.contains("registry-url: https://registry.npmjs.org"))
         #expect(TipLibrary.tip(.npmrc).body.contains("//registry.npmjs.org/:_authToken=${NPM_TOKEN}"))
         #expect(TipLibrary.tip(.trustedPublishing).body.contains("id-token: write"))
