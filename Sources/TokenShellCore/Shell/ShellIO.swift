@@ -18,6 +18,11 @@ public protocol ShellIO: AnyObject {
     func askSecret(_ prompt: String) throws(ShellError) -> Secret
     /// A spinner (or nothing, without a terminal) while waiting on the network.
     func progress(_ message: String) -> any ShellProgress
+    /// The typed commands kept in history, oldest first (empty without line editing).
+    ///
+    /// A requirement, not only an extension member: `history` reads it through `any ShellIO`,
+    /// and an extension-only member would be dispatched statically to the empty default.
+    var historyEntries: [String] { get }
 }
 
 public protocol ShellProgress: AnyObject {
@@ -39,6 +44,6 @@ extension ShellIO {
 }
 
 extension ShellIO {
-    /// The typed commands kept in history, oldest first (empty without line editing).
+    /// No history by default: only the interactive shell's line editor keeps one.
     public var historyEntries: [String] { [] }
 }
