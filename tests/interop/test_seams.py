@@ -41,3 +41,38 @@ def test_seams_bug_1_history_lists_the_typed_commands(start_sandbox, tmp_path):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
+REVOKE_FAILS = ("--fault", "500,path=/-/npm/v1/tokens/token/")
+
+
+def assert_reported_live(result, user):
+    """The create failed, said the rollback failed, and named the one live token by its id."""
+    assert result.returncode != 0, result.stderr
+    assert "was revoked" not in result.stderr, result.stderr
+    assert "failed" in result.stderr and "still live" in result.stderr, result.stderr
+    assert not TOKEN_RE.search(result.stdout + result.stderr), "the unchecked token is never shown"
+    [entry] = listed(user)
+    assert f"token revoke {entry['id']}" in result.stderr, result.stderr
+
+
+def test_seams_bug_2_an_over_granted_token_whose_revoke_fails_is_reported_live(start_sandbox, tmp_path):
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD, "--fault", "grant-write", *REVOKE_FAILS)
+    result = user.run("-c", "token create --name ci --preset ci-install", env={"TOKENSH_PASSWORD": PASSWORD})
+    assert "granted more than asked" in result.stderr, result.stderr
+    assert_reported_live(result, user)
+
+
+def test_seams_bug_2_an_unsaved_token_whose_revoke_fails_is_reported_live(start_sandbox, tmp_path):
+    """The save waits for a config lock another process holds, gives up, and the revoke fails too."""
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD, *REVOKE_FAILS)
+    locks = list((user.home / ".local" / "state" / "tokensh" / "locks").glob("*.lock"))
+    assert len(locks) == 1, locks  # the login's edit of the user config made it
+    with open(locks[0], "r+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        result = user.run(
+            "-c", "token create --name ci --preset ci-install --save user", env={"TOKENSH_PASSWORD": PASSWORD}
+        )
+    assert "waiting for the lock file" in result.stderr, result.stderr
+    assert_reported_live(result, user)

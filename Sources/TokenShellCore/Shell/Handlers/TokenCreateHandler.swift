@@ -156,9 +156,20 @@ enum TokenCreateHandler {
         }
     }
 
-    /// Reads the list back; a token with more rights than asked is revoked at once, with the reason.
+    /// Reads the list back; a token with more rights than asked is revoked at once, with the
+    /// reason and how the revoke went.
     static func verify(_ created: CreatedToken, draft: TokenDraft, client: RegistryClient, _ shell: Shell) throws {
-        let rows = try TokenHandlerSupport.fetchRows(client, shell)
+        let rows: [TokenRow]
+        do {
+            rows = try TokenHandlerSupport.fetchRows(client, shell)
+        } catch {
+            // The token exists: failing here would leave it live and never shown. It is handed
+            // over unchecked, with a note, as when the list does not hold it yet.
+            shell.io.diagnostic(
+                "note: the token list could not be read (\(Shell.shellError(from: error).message)), so what the "
+                    + "registry granted was not checked; `token list` shows it.\n")
+            return
+        }
         guard let row = rows.first(where: { $0.token.key == created.object.key }) else {
             shell.io.diagnostic(
                 "note: the new token is not in the token list yet, so what the registry granted could not be checked.\n"
@@ -174,27 +185,16 @@ enum TokenCreateHandler {
                 shell)
             return
         }
-        do {
-            try TokenHandlerSupport.revoke(key: row.token.key, client: client, shell)
-        } catch {
-            throw ShellError(
-                .failure,
-                "the registry granted more than asked (\(excess.joined(separator: "; "))) and revoking the token failed: \(error.shellError.message)",
-                hint: "revoke it now: token revoke \(row.id)")
-        }
-        TokenHandlerSupport.forget(keys: [row.token.key], shell)
-        let classicHint = row.token.kind == .classic && draft.kind == .granular
-        if classicHint {
+        let classicInstead = row.token.kind == .classic && draft.kind == .granular
+        if classicInstead {
             TokenKindResolution.remember(
                 .classic, registry: client.registry, reason: "a granular request was answered with a classic token",
                 shell)
         }
-        throw ShellError(
-            .failure,
-            "the registry granted more than asked, so the token was revoked at once: " + excess.joined(separator: "; "),
-            hint: classicHint
-                ? "this registry issues classic tokens, and tokensh now remembers that: run `token create` again"
-                : "the registry ignores part of the request; ask its operator, or create the token on its website",
-            code: "EGRANTMISMATCH")
+        let hint =
+            classicInstead
+            ? "this registry issues classic tokens, and tokensh now remembers that: run `token create` again"
+            : "the registry ignores part of the request; ask its operator, or create the token on its website"
+        throw TokenHandlerSupport.rollBack(created, because: .overGranted(excess, hint: hint), client: client, shell)
     }
 }
