@@ -76,3 +76,34 @@ def test_seams_bug_2_an_unsaved_token_whose_revoke_fails_is_reported_live(start_
         )
     assert "waiting for the lock file" in result.stderr, result.stderr
     assert_reported_live(result, user)
+
+
+def run_timed(user, *args, env):
+    started = time.monotonic()
+    try:
+        result = user.run(*args, env=env, timeout=60)
+    except subprocess.TimeoutExpired:
+        raise AssertionError("still waiting for the approval after 60 s") from None
+    return result, time.monotonic() - started
+
+
+def test_seams_bug_3_a_web_otp_nobody_approves_ends_at_the_deadline(start_sandbox, tmp_path):
+    sandbox = start_sandbox("--user", f"carol:{PASSWORD}:webotp")  # no --auto-approve: 202 for ever
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    env = {"TOKENSH_PASSWORD": PASSWORD, "TOKENSH_APPROVAL_TIMEOUT": "3"}
+    result, elapsed = run_timed(user, "-c", "login --auth-type legacy --username carol", env=env)
+    assert result.returncode == 1, result.stderr
+    assert "nobody approved the one-time password in the browser within 3 seconds" in result.stderr
+    assert "Authenticate your account at:" in result.stdout
+    assert 3 <= elapsed < 30, elapsed
+    assert user.config_text() == "", "nothing was saved"
+
+
+def test_seams_bug_3_a_web_login_nobody_approves_ends_at_the_deadline(start_sandbox, tmp_path):
+    sandbox = start_sandbox("--user", f"alice:{PASSWORD}")
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    result, elapsed = run_timed(user, "-c", "login --auth-type web", env={"TOKENSH_APPROVAL_TIMEOUT": "3"})
+    assert result.returncode == 1, result.stderr
+    assert "nobody approved the login within 3 seconds" in result.stderr
+    assert 3 <= elapsed < 30, elapsed
+    assert user.config_text() == ""
