@@ -107,3 +107,30 @@ def test_seams_bug_3_a_web_login_nobody_approves_ends_at_the_deadline(start_sand
     assert "nobody approved the login within 3 seconds" in result.stderr
     assert 3 <= elapsed < 30, elapsed
     assert user.config_text() == ""
+
+
+def test_seams_bug_7_a_wrong_password_at_the_end_of_the_wizard_asks_only_for_the_password(start_sandbox, tmp_path):
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD)
+    child = user.spawn()
+    child.expect(PROMPT)
+    child.sendline("token create --preset ci-install")
+    child.expect(r"Token name \[[^\]]*\]: ")
+    child.sendline("kept-answers")
+    # Every other question takes its default.
+    while child.expect([r"Create this token\? \[Y/n\]", r"\]: "]) == 1:
+        child.sendline("")
+    child.sendline("")
+    child.expect("Password: ")
+    child.sendline("not-the-password")
+    child.expect("refused the password")
+    index = child.expect(["Password: ", r"Token name \[", PROMPT])
+    assert index == 0, "only the password is asked again, not the wizard"
+    child.sendline(PASSWORD)
+    child.expect(r"Save to \[none\]: ")
+    child.sendline("")
+    child.expect(TOKEN_RE)
+    child.expect(PROMPT)
+    child.sendline("exit")
+    child.expect(pexpect.EOF)
+    [entry] = listed(user)
+    assert entry["name"] == "kept-answers" and entry["access"] == "read-only"

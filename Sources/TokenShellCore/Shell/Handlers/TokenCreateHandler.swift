@@ -45,8 +45,7 @@ enum TokenCreateHandler {
         if let target { try TokenSaver.checkFree(target, force: command.has("force"), shell) }
         shell.completedCommand = completed
 
-        let password = try shell.password()
-        let created = try create(draft, password: password, client: client, shell)
+        let created = try create(draft, client: client, shell)
         shell.session.noteSecret(created.token)
         try verify(created, draft: draft, client: client, shell)
 
@@ -133,27 +132,48 @@ enum TokenCreateHandler {
         shell.io.diagnostic(text)
     }
 
-    static func create(_ draft: TokenDraft, password: Secret, client: RegistryClient, _ shell: Shell) throws
-        -> CreatedToken
+    /// Creates the token with the account password. A typed password the registry refuses is
+    /// asked again, up to three times in all: the wizard's answers are kept, so a typo at the
+    /// last step costs one more prompt, not the whole wizard.
+    static func create(_ draft: TokenDraft, client: RegistryClient, _ shell: Shell) throws -> CreatedToken {
+        let typed = (shell.services.environment["TOKENSH_PASSWORD"] ?? "").isEmpty && shell.io.canPromptSecrets
+        var triesLeft = typed ? 3 : 1
+        while true {
+            let password = try shell.password()
+            triesLeft -= 1
+            do {
+                return try create(draft, password: password, client: client, shell)
+            } catch .authentication(.wrongPassword, _) where triesLeft > 0 {
+                shell.io.diagnostic(
+                    "The registry refused the password. Type it again (your answers are kept; Ctrl-C cancels).\n")
+            } catch {
+                throw failure(error, draft: draft)
+            }
+        }
+    }
+
+    static func create(_ draft: TokenDraft, password: Secret, client: RegistryClient, _ shell: Shell)
+        throws(RegistryError) -> CreatedToken
     {
         let progress = shell.io.progress("creating the token")
         defer { progress.stop() }
-        do {
-            return try client.withOTP(provider: shell.otpProvider(for: client)) { otp throws(RegistryError) in
-                try client.createToken(draft.request, password: password, otp: otp)
-            }
-        } catch {
-            var failure = error.shellError
-            if case .http(let status, _, _, _) = error, (400..<500).contains(status), status != 401 {
-                if draft.writes, let days = draft.expiresDays, days > TokenDraft.writeMaximumDays {
-                    failure.hint =
-                        "npmjs allows write tokens at most \(TokenDraft.writeMaximumDays) days: use --expires \(TokenDraft.writeMaximumDays) or less"
-                } else if draft.kind == .classic {
-                    failure.hint = "this registry may need granular tokens: try `token create --granular`"
-                }
-            }
-            throw failure
+        return try client.withOTP(provider: shell.otpProvider(for: client)) { otp throws(RegistryError) in
+            try client.createToken(draft.request, password: password, otp: otp)
         }
+    }
+
+    /// The registry's refusal, with a hint where the draft explains it.
+    static func failure(_ error: RegistryError, draft: TokenDraft) -> ShellError {
+        var failure = error.shellError
+        if case .http(let status, _, _, _) = error, (400..<500).contains(status), status != 401 {
+            if draft.writes, let days = draft.expiresDays, days > TokenDraft.writeMaximumDays {
+                failure.hint =
+                    "npmjs allows write tokens at most \(TokenDraft.writeMaximumDays) days: use --expires \(TokenDraft.writeMaximumDays) or less"
+            } else if draft.kind == .classic {
+                failure.hint = "this registry may need granular tokens: try `token create --granular`"
+            }
+        }
+        return failure
     }
 
     /// Reads the list back; a token with more rights than asked is revoked at once, with the
