@@ -134,3 +134,43 @@ def test_seams_bug_7_a_wrong_password_at_the_end_of_the_wizard_asks_only_for_the
     child.expect(pexpect.EOF)
     [entry] = listed(user)
     assert entry["name"] == "kept-answers" and entry["access"] == "read-only"
+
+
+WIDE_NAMES = ["名前🙂-ci", "🚀東京-deploy-pipeline-for-the-web-app", "🈂🈐-release", "\U0001b001\U0001b002-kana", "東京" * 12]
+
+
+def terminal_columns(line):
+    """Columns as the C library's wcwidth counts them (what terminals follow), not characters."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c"))
+    libc.wcwidth.argtypes = [ctypes.c_wchar]
+    previous = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
+    try:
+        return sum(max(libc.wcwidth(character), 0) for character in line)
+    finally:
+        locale.setlocale(locale.LC_CTYPE, previous)
+
+
+def test_seams_bug_8_token_list_rows_with_wide_names_fit_the_terminal(start_sandbox, tmp_path):
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD)
+    for name in WIDE_NAMES:
+        made = user.run("-c", f"token create --name '{name}' --preset ci-install", env={"TOKENSH_PASSWORD": PASSWORD})
+        assert made.returncode == 0, made.stderr
+    for columns in (24, 40, 57, 80, 200):
+        child = pexpect.spawn(
+            tokensh_bin(), user.argv("--no-color", "-c", "token list"), env=user.env, cwd=str(user.home),
+            encoding="utf-8", timeout=30, dimensions=(40, columns),
+        )
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0, child.before
+        # What the terminal shows: the spinner's line is overwritten (carriage return, erase line).
+        shown = child.before.replace("\x1b[K", "").replace("\r\n", "\n").split("\n")
+        lines = [line.split("\r")[-1] for line in shown]
+        start = next(index for index, line in enumerate(lines) if line.startswith("ID "))
+        table = lines[start : start + 1 + len(WIDE_NAMES)]
+        assert len(table) == 1 + len(WIDE_NAMES)
+        for line in table:
+            assert terminal_columns(line) <= columns, f"{columns} columns: {line!r}"
+        if columns >= 200:
+            assert all(any(name in line for line in table) for name in WIDE_NAMES), "nothing is cut at this width"
