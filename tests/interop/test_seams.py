@@ -174,3 +174,77 @@ def test_seams_bug_8_token_list_rows_with_wide_names_fit_the_terminal(start_sand
             assert terminal_columns(line) <= columns, f"{columns} columns: {line!r}"
         if columns >= 200:
             assert all(any(name in line for line in table) for name in WIDE_NAMES), "nothing is cut at this width"
+
+
+TRIES = 20
+
+
+# The number of write(2) in the system-call table of the machines the tests run on.
+WRITE_SYSCALL = {"x86_64": 1, "aarch64": 64}[platform.machine()]
+
+
+def blocked_writing_to(pid, descriptor):
+    """Whether `pid` is blocked in write(2) to `descriptor` (/proc/PID/syscall: number, arguments)."""
+    fields = Path(f"/proc/{pid}/syscall").read_text().split()
+    return len(fields) > 1 and fields[0] == str(WRITE_SYSCALL) and int(fields[1], 16) == descriptor
+
+
+def hold_between_two_questions(child):
+    """Answers `?` to the question on screen many times without reading the output, until tokensh
+    is blocked writing the help to stderr: after reading an answer, before drawing the next prompt.
+    (libedit draws prompts on stdout, so a block there is inside a read: read a little, go on.)"""
+    child.send("?\r" * 1500)
+    deadline = time.monotonic() + 30
+    while not blocked_writing_to(child.pid, 2):
+        assert time.monotonic() < deadline, "tokensh never blocked writing the help"
+        if blocked_writing_to(child.pid, 1):
+            child.read_nonblocking(64, timeout=1)  # a prompt or echo in the way: let it past
+        else:
+            time.sleep(0.002)  # still writing: look again
+
+
+def test_seams_bug_5_ctrl_c_between_two_wizard_questions_cancels_the_wizard(start_sandbox, tmp_path):
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD)
+    child = user.spawn()
+    child.expect(PROMPT)
+    lost = []
+    for attempt in range(TRIES):
+        child.sendline("token create --preset ci-install")
+        child.expect(r"Token name \[[^\]]*\]: ")
+        child.sendline(f"try-{attempt}")
+        child.expect(r"Description \(optional\) \[none\]: ")
+        hold_between_two_questions(child)
+        child.sendintr()  # also drops the `?` answers not read yet
+        if child.expect(["nothing was created", pexpect.TIMEOUT], timeout=10) == 1:
+            lost.append(attempt)  # the question waits: cancel it to go on counting
+            child.sendintr()
+            child.expect("nothing was created")
+        child.expect(PROMPT)
+    child.sendline("exit")
+    child.expect(pexpect.EOF)
+    assert lost == [], f"Ctrl-C lost in {len(lost)} of {TRIES} tries"
+    assert listed(user) == []
+
+
+def test_seams_bug_5_ctrl_d_right_after_a_commands_output_ends_the_shell(start_sandbox, tmp_path):
+    sandbox = start_sandbox("--user", f"alice:{PASSWORD}")
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    lost = 0
+    for attempt in range(TRIES):
+        child = user.spawn("--no-history")
+        child.expect(PROMPT)
+        child.sendline("login --auth-type legacy --username alice --save none")
+        child.expect("Password: ")
+        child.sendline(PASSWORD)
+        child.expect("Logged in as alice")
+        child.expect(PROMPT)
+        child.sendline("whoami")
+        child.expect("alice\r\n")
+        child.sendeof()
+        if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=5) == 1:
+            lost += 1
+            child.sendline("exit")
+            child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0
+    assert lost == 0, f"Ctrl-D lost in {lost} of {TRIES} tries"
