@@ -1,6 +1,10 @@
+#define _GNU_SOURCE  // ppoll
 #include "CShims.h"
+#include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <unistd.h>
 
 FILE *shim_stdin(void) { return stdin; }
 FILE *shim_stdout(void) { return stdout; }
@@ -18,6 +22,7 @@ int shim_el_set_bind(EditLine *el, const char *key, const char *fnname) {
     return el_set(el, EL_BIND, key, fnname, (const char *)NULL);
 }
 int shim_el_set_clientdata(EditLine *el, void *data) { return el_set(el, EL_CLIENTDATA, data); }
+int shim_el_set_getcfn(EditLine *el, el_rfunc_t fn) { return el_set(el, EL_GETCFN, fn); }
 int shim_el_get_clientdata(EditLine *el, void **data) { return el_get(el, EL_CLIENTDATA, data); }
 
 int shim_history_int(History *h, HistEvent *ev, int op, int value) { return history(h, ev, op, value); }
@@ -102,4 +107,33 @@ int shim_echo_guard_end(void) {
     sigaction(SIGHUP, &guard_old_hup, NULL);
     sigaction(SIGQUIT, &guard_old_quit, NULL);
     return result;
+}
+
+int shim_take_typed_end_of_file(int fd) {
+    struct termios mode;
+    if (tcgetattr(fd, &mode) != 0 || !(mode.c_lflag & ICANON)) return 0;
+    struct pollfd ready = {.fd = fd, .events = POLLIN};
+    if (poll(&ready, 1, 0) != 1 || !(ready.revents & POLLIN)) return 0;
+    // Readable with nothing queued: in canonical mode that is an end-of-file (or a hang-up).
+    int queued = 0;
+    if (ioctl(fd, FIONREAD, &queued) != 0 || queued != 0) return 0;
+    char byte;
+    return read(fd, &byte, 1) == 0;
+}
+
+int shim_block_interrupts(sigset_t *previous) {
+    sigset_t interrupts;
+    sigemptyset(&interrupts);
+    sigaddset(&interrupts, SIGINT);
+    return pthread_sigmask(SIG_BLOCK, &interrupts, previous);
+}
+
+int shim_restore_signal_mask(const sigset_t *previous) { return pthread_sigmask(SIG_SETMASK, previous, NULL); }
+
+int shim_wait_readable_or_interrupt(int fd) {
+    sigset_t during;
+    pthread_sigmask(SIG_SETMASK, NULL, &during);
+    sigdelset(&during, SIGINT);
+    struct pollfd ready = {.fd = fd, .events = POLLIN};
+    return ppoll(&ready, 1, NULL, &during) > 0 ? 1 : -1;
 }

@@ -7,7 +7,7 @@ import Synchronization
 /// input) returns `EINTR` and `el_gets` returns at once; a running HTTP request notices the flag
 /// through the transport's `isCancelled` closure.
 public enum Interrupts {
-    /// Set by every SIGINT; the shell resets it before each command.
+    /// Set by every SIGINT; taken by the command it stops, or else by the next read.
     public static let flag = InterruptFlag()
 
     private static let installed = Atomic<Bool>(false)

@@ -48,8 +48,13 @@ public final class LineEditor: LineReader {
         _ = shim_el_set_int(editLine, EL_SIGNAL, 1)
         _ = shim_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
         _ = shim_el_set_prompt(editLine, Self.promptCallback)
+        _ = shim_el_set_getcfn(editLine, Self.readCharCallback)
         _ = shim_el_set_addfn(editLine, "tokensh-complete", "Complete the word at the cursor", Self.completeCallback)
         _ = shim_el_set_bind(editLine, "^I", "tokensh-complete")
+        // A Ctrl-D typed in the instant between `readLine`'s check and libedit's switch to raw
+        // mode arrives as a NUL byte (the terminal's canonical end-of-file, read raw).
+        _ = shim_el_set_addfn(editLine, "tokensh-typed-eof", "End input on an empty line", Self.typedEndOfFileCallback)
+        _ = shim_el_set_bind(editLine, "^@", "tokensh-typed-eof")
         _ = el_source(editLine, nil)  // $EDITRC or ~/.editrc, like ~/.inputrc for readline
         loadHistory()
     }
@@ -63,17 +68,29 @@ public final class LineEditor: LineReader {
     /// Shows `prompt` and edits one line.
     ///
     /// Ctrl-C discards the line (`.interrupted`, after moving to a fresh line); Ctrl-D on an
-    /// empty line gives `.endOfFile`. A pending Ctrl-C from before the call is forgotten.
+    /// empty line gives `.endOfFile`. Either one typed since the last read (while a command ran,
+    /// or between two questions) counts now: nobody else was reading the keyboard.
     public func readLine(prompt: String) -> LineEditorResult {
+        // SIGINT is let through only while waiting for a key (`readCharCallback`): one that
+        // came earlier is in the flag, checked before every wait.
+        var previousMask = sigset_t()
+        _ = shim_block_interrupts(&previousMask)
+        defer { _ = shim_restore_signal_mask(&previousMask) }
+        if Interrupts.flag.consume() {
+            Terminal.write("^C\n", to: STDOUT_FILENO)
+            return .interrupted
+        }
+        if shim_take_typed_end_of_file(STDIN_FILENO) == 1 { return .endOfFile }
         free(promptText)
         promptText = strdup(prompt)
-        _ = Interrupts.flag.consume()
         // The settings SIGTERM, SIGHUP and SIGQUIT restore before ending the shell (see promptCallback).
         _ = shim_terminate_guard_arm(STDIN_FILENO)
         defer { shim_terminate_guard_disarm() }
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
-            if count < 0 || Interrupts.flag.consume() {
+            // Taken whichever way el_gets reports the Ctrl-C, so the next read does not see it again.
+            let interrupted = Interrupts.flag.consume()
+            if count < 0 || interrupted {
                 el_reset(editLine)
                 Terminal.write("^C\n", to: STDOUT_FILENO)
                 return .interrupted
@@ -245,6 +262,52 @@ public final class LineEditor: LineReader {
     private static let completeCallback: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { editLine, _ in
         guard let editor = LineEditor.instance(editLine) else { return UInt8(CC_ERROR) }
         return editor.complete()
+    }
+
+    /// libedit's reader of one character, which stops for a Ctrl-C whenever it came: the flag
+    /// is checked before each wait, and SIGINT (blocked by `readLine`) can land only during one.
+    /// Bytes are decoded as the C library's (UTF-8) locale says, as libedit's own reader does.
+    private static let readCharCallback: @convention(c) (OpaquePointer?, UnsafeMutablePointer<wchar_t>?) -> Int32 = {
+        _, character in
+        guard let character else { return -1 }
+        var state = mbstate_t()
+        var byte: CChar = 0
+        while true {
+            if Interrupts.flag.isSet {
+                errno = EINTR
+                return -1
+            }
+            guard shim_wait_readable_or_interrupt(STDIN_FILENO) == 1 else {
+                if errno == EINTR { continue }
+                return -1
+            }
+            let count = read(STDIN_FILENO, &byte, 1)
+            if count == 0 { return 0 }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return -1
+            }
+            var wide: wchar_t = 0
+            let decoded = mbrtowc(&wide, &byte, 1, &state)
+            if decoded == LineEditor.incompleteCharacter { continue }  // more bytes of it to come
+            if decoded == LineEditor.invalidCharacter {
+                state = mbstate_t()
+                wide = wchar_t(UInt8(bitPattern: byte))  // not UTF-8: the byte as it is
+            }
+            character.pointee = wide
+            return 1
+        }
+    }
+
+    /// `mbrtowc`'s `(size_t)-2` and `(size_t)-1`.
+    private static let incompleteCharacter = size_t.max - 1
+    private static let invalidCharacter = size_t.max
+
+    /// The NUL of a Ctrl-D typed while no line was being read ends input on an empty line, as
+    /// Ctrl-D does; elsewhere in a line it does nothing.
+    private static let typedEndOfFileCallback: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { editLine, _ in
+        guard let editLine, let line = el_line(editLine) else { return UInt8(CC_ERROR) }
+        return line.pointee.buffer == line.pointee.lastchar ? UInt8(CC_EOF) : UInt8(CC_NORM)
     }
 
     var editLineHandle: OpaquePointer { editLine }

@@ -14,7 +14,12 @@ public enum SecretReader {
     public static func read(prompt: String) throws(TerminalError) -> SecretInput {
         guard Terminal.stdinIsTerminal else { throw .notATerminal }
         Interrupts.install()
-        _ = Interrupts.flag.consume()
+        // SIGINT is let through only while waiting for a key, so a Ctrl-C typed at any moment,
+        // even before the prompt appeared, is seen (see shim_block_interrupts).
+        var previousMask = sigset_t()
+        _ = shim_block_interrupts(&previousMask)
+        defer { _ = shim_restore_signal_mask(&previousMask) }
+        if Interrupts.flag.consume() { return .interrupted }
         let output = promptDescriptor()
         defer { if output != STDERR_FILENO { close(output) } }
         Terminal.write(prompt, to: output)
@@ -34,6 +39,11 @@ public enum SecretReader {
         defer { wipe(&bytes) }
         var byte: UInt8 = 0
         while true {
+            if Interrupts.flag.consume() { return .interrupted }
+            if shim_wait_readable_or_interrupt(STDIN_FILENO) != 1 {
+                if errno == EINTR { continue }
+                throw .io(String(cString: strerror(errno)))
+            }
             let count = Glibc.read(STDIN_FILENO, &byte, 1)
             if count < 0 {
                 if errno == EINTR {

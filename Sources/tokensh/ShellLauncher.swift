@@ -94,11 +94,13 @@ struct ShellLauncher {
         var knownSecrets = shell.session.historyPolicy.secrets.count
         if knownSecrets > 0 { editor.forgetHistory { !shell.allowsInHistory($0) } }
         while true {
-            Interrupts.flag.reset()
+            // A pending Ctrl-C is not reset here: one typed after the last command finished
+            // cancels the next read (a fresh prompt), as the person meant.
             switch editor.readLine(prompt: shell.prompt) {
             case .line(let line):
                 io.echoedTyped(prompt: shell.prompt, line: line)
-                shell.execute(line)
+                // The Ctrl-C a command stopped for is used up.
+                if shell.execute(line) == .interrupted { _ = Interrupts.flag.consume() }
                 if shell.allowsInHistory(line) { editor.add(toHistory: line) }
                 // A secret learnt just now (a password typed at a prompt) may sit in earlier lines:
                 // one pasted at the shell prompt by mistake, say. Those lines go.

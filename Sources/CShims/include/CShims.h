@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <histedit.h>
 #include <curl/curl.h>
+#include <signal.h>
 #include <termios.h>
 
 // MARK: libedit
@@ -25,6 +26,7 @@ int shim_el_set_hist(EditLine *el, History *h);
 int shim_el_set_addfn(EditLine *el, const char *name, const char *help, shim_el_command_fn fn);
 int shim_el_set_bind(EditLine *el, const char *key, const char *fnname);
 int shim_el_set_clientdata(EditLine *el, void *data);
+int shim_el_set_getcfn(EditLine *el, el_rfunc_t fn);
 int shim_el_get_clientdata(EditLine *el, void **data);
 
 int shim_history_int(History *h, HistEvent *ev, int op, int value);
@@ -66,5 +68,22 @@ int shim_terminal_rows(int fd);
 int shim_echo_guard_begin(int fd);
 /// Restores the terminal saved by shim_echo_guard_begin and the previous TERM/HUP/QUIT handlers.
 int shim_echo_guard_end(void);
+
+/// Whether fd, a terminal in canonical mode, holds an end-of-file (Ctrl-D on an empty line) typed
+/// while nobody was reading; takes it when it does (returns 1). Switching to raw mode would
+/// turn it into a NUL byte, so a line editor must ask before it starts reading.
+int shim_take_typed_end_of_file(int fd);
+
+// A Ctrl-C that arrives between a check of the interrupt flag and a blocking read would be
+// handled before the read and then wait for the next key. So SIGINT stays blocked around a
+// reader's loop and is let through only while waiting for input, atomically (ppoll).
+
+/// Blocks SIGINT for this thread; stores the previous mask in previous.
+int shim_block_interrupts(sigset_t *previous);
+/// Restores a mask stored by shim_block_interrupts (a pending SIGINT is delivered then).
+int shim_restore_signal_mask(const sigset_t *previous);
+/// Waits until fd is readable (1) or a signal arrived (-1, errno EINTR), with SIGINT unblocked
+/// only during the wait.
+int shim_wait_readable_or_interrupt(int fd);
 
 #endif

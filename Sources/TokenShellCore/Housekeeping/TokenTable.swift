@@ -18,8 +18,10 @@ public struct TokenTable: Sendable {
     public var width: Int
     public var now: Date
 
+    /// A terminal narrower than the narrowest layout gets every line cut to its width: a cut
+    /// row still does not wrap.
     public init(width: Int, now: Date) {
-        self.width = max(width, 20)
+        self.width = max(width, 1)
         self.now = now
     }
 
@@ -110,7 +112,7 @@ public struct TokenTable: Sendable {
         var current = "marks:"
         for (index, item) in items.enumerated() {
             let piece = item + (index == items.count - 1 ? "" : ",")
-            if current.count + 1 + piece.count > width, current != "marks:" {
+            if Self.length(current) + 1 + Self.length(piece) > width, current != "marks:" {
                 lines.append(current)
                 current = " "
             }

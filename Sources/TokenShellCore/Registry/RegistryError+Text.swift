@@ -14,6 +14,8 @@ extension RegistryError {
         case .otpRequired(.code, let text): "this operation needs a one-time password" + Self.suffix(text)
         case .otpRejected(let text): "the registry refused the one-time password" + Self.suffix(text)
         case .missingOTP: "a one-time password is needed and there is no terminal to ask for one"
+        case .notApproved(let seconds):
+            "nobody approved the one-time password in the browser within \(BrowserApproval.describe(seconds))"
         case .noSuchUser(let name): "there is no user named \"\(name)\" on this registry"
         case .tokenAPIUnavailable(let registry, let status):
             "\(registry) does not offer the npm token API (it answered \(status) on -/npm/v1/tokens)"
@@ -57,6 +59,7 @@ extension RegistryError {
                 + " check the authenticator's clock and try again with a fresh code"
         case .missingOTP:
             "set TOKENSH_OTP to a current code, or TOKENSH_OTP_COMMAND to a command printing one, or run at a terminal"
+        case .notApproved: "run the command again and approve it at the address it shows"
         case .noSuchUser: "check the username, or create the account on the registry's website"
         case .tokenAPIUnavailable:
             "manage tokens on the registry's website; token commands need a registry"

@@ -18,6 +18,8 @@ public enum RegistryError: Error, Sendable, Equatable {
     case otpRejected(registryMessage: String?)
     /// An OTP was needed but there is no terminal and neither `TOKENSH_OTP` nor `TOKENSH_OTP_COMMAND`.
     case missingOTP
+    /// A web one-time password nobody approved in the browser within this many seconds.
+    case notApproved(seconds: Double)
     /// Couch login answered 400: the account does not exist.
     case noSuchUser(String)
     /// The registry has no npm token API (404 or 405 on `-/npm/v1/tokens`).
@@ -46,7 +48,7 @@ public enum RegistryError: Error, Sendable, Equatable {
         case .http(let status, _, _, _): status == 401 ? .authentication : .failure
         case .authentication, .sessionExpired, .otpRequired, .otpRejected, .notLoggedIn: .authentication
         case .missingOTP, .usage, .ambiguousTokenID, .unknownTokenID: .usage
-        case .noSuchUser, .tokenAPIUnavailable, .invalidResponse: .failure
+        case .notApproved, .noSuchUser, .tokenAPIUnavailable, .invalidResponse: .failure
         }
     }
 
@@ -70,6 +72,7 @@ public enum RegistryError: Error, Sendable, Equatable {
         case .sessionExpired: "ESESSIONEXPIRED"
         case .otpRequired, .otpRejected: "EOTP"
         case .missingOTP: "EMISSINGOTP"
+        case .notApproved: "ENOTAPPROVED"
         case .noSuchUser: "ENOUSER"
         case .tokenAPIUnavailable: "ENOTOKENAPI"
         case .notLoggedIn: "ENEEDAUTH"

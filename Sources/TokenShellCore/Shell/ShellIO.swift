@@ -28,6 +28,11 @@ public protocol ShellIO: AnyObject {
     func stopCast(keep: Bool) -> String?
     /// The terminal recording's file while one runs.
     var castPath: String? { get }
+    /// The typed commands kept in history, oldest first (empty without line editing).
+    ///
+    /// A requirement, not only an extension member: `history` reads it through `any ShellIO`,
+    /// and an extension-only member would be dispatched statically to the empty default.
+    var historyEntries: [String] { get }
 }
 
 public protocol ShellProgress: AnyObject {
@@ -59,7 +64,7 @@ extension ShellIO {
 }
 
 extension ShellIO {
-    /// The typed commands kept in history, oldest first (empty without line editing).
+    /// No history by default: only the interactive shell's line editor keeps one.
     public var historyEntries: [String] { [] }
 }
 

@@ -42,16 +42,15 @@ final class ShellOTPProvider: OTPProvider {
         shell.io.output("Authenticate your account at:\n\(TerminalText.line(authURL))\n")
         let progress = shell.io.progress("waiting for the approval in the browser (Ctrl-C gives up)")
         defer { progress.stop() }
-        while true {
-            switch try client.pollWebLogin(doneURL: doneURL) {
-            case .done(let code):
-                return noted(code)
-            case .pending(let retryAfter):
-                shell.services.sleep(seconds: WebLoginPoll.nextDelay(retryAfter: retryAfter))
-                if shell.services.isInterrupted { throw .transport(.cancelled) }
-            case .unsupported:
-                throw .invalidResponse("the registry stopped answering the web OTP approval at \(doneURL)")
-            }
+        switch try shell.awaitBrowserApproval(client: client, doneURL: doneURL) {
+        case .done(let code):
+            return noted(code)
+        case .giveUp(.interrupted):
+            throw .transport(.cancelled)
+        case .giveUp(.unsupported):
+            throw .invalidResponse("the registry stopped answering the web OTP approval at \(doneURL)")
+        case .giveUp(.deadline), .poll, .wait:
+            throw .notApproved(seconds: shell.browserApprovalLimit)
         }
     }
 

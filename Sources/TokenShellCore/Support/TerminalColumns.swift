@@ -44,13 +44,19 @@ public enum TerminalColumns {
         }
     }
 
-    /// East Asian Wide and Fullwidth blocks (Unicode's EastAsianWidth.txt, W and F).
+    /// East Asian Wide and Fullwidth blocks (Unicode's EastAsianWidth.txt, W and F), as glibc's
+    /// `wcwidth` and terminals count them. Emoji are not listed: the emoji blocks mix wide
+    /// (emoji presentation) and narrow (text presentation) characters, which
+    /// `isEmojiPresentation` tells apart. Counting a narrow character as wide only shifts a
+    /// column; counting a wide one as narrow wraps the row, so a block in doubt is listed.
     private static func isWide(_ value: UInt32) -> Bool {
         switch value {
-        case 0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+        case 0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DFF,
             0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF,
-            0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-            0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+            // Tangut, Khitan, Nushu, the kana supplements, enclosed ideographs (🈐, 🈂).
+            0x16FE0...0x16FE4, 0x16FF0...0x16FF1, 0x17000...0x18CFF, 0x18D00...0x18D08, 0x1AFF0...0x1AFFE,
+            0x1B000...0x1B2FF, 0x1F200...0x1F2FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
             true
         default: false
         }

@@ -33,12 +33,60 @@ import Testing
         let text = TokenTable(width: width, now: F.now).render(TokenRow.rows(for: tokens))
         let lines = text.split(separator: "\n")
         #expect(lines.count >= 52)
-        #expect(lines.allSatisfy { $0.count <= width })
+        #expect(lines.allSatisfy { Self.columns(String($0)) <= width })
         #expect(lines[0].hasPrefix("ID"))
         #expect(text.contains("X expired"))
         #expect(text.contains("W write access"))
         #expect(text.contains("B bypasses 2FA"))
         if width == 200 { #expect(text.contains("a-very-long-token-name-for-the-ci-pipeline-1 ")) }
+    }
+
+    /// Terminal columns as a terminal shows the text of these tests, counted without
+    /// `TerminalColumns`: ASCII and `…` take one, the wide characters the names use two.
+    static func columns(_ line: String) -> Int {
+        line.reduce(0) { total, character in
+            if character.isASCII || character == "…" { return total + 1 }
+            if wideInNames.contains(character) { return total + 2 }
+            Issue.record("no known width for \(character.unicodeScalars.map { String($0.value, radix: 16) })")
+            return total + 2
+        }
+    }
+
+    /// CJK, emoji, kana supplement and enclosed ideographs: each two columns in a terminal.
+    static let wideInNames: Set<Character> = ["名", "前", "東", "京", "🙂", "🚀", "🈂", "🈐", "\u{1B001}", "\u{1B002}"]
+
+    static let wideNames = [
+        "名前🙂-ci", "🚀東京-deploy-pipeline", "🈂🈐-release", "\u{1B001}\u{1B002}-kana-build", "東京東京東京東京東京東京",
+    ]
+
+    @Test(
+        "seams bug 8: rows with wide characters fit the terminal by display width",
+        arguments: [12, 20, 27, 33, 40, 57, 80, 120, 200])
+    func wideNamesFitByDisplayWidth(width: Int) throws {
+        var tokens: [RegistryToken] = []
+        for (index, name) in Self.wideNames.enumerated() {
+            tokens.append(
+                try F.granular(
+                    key: TokenKey.key(for: "wide-\(index)"), name: name,
+                    access: index % 2 == 0 ? "read-write" : "read-only",
+                    cidr: index % 3 == 0 ? "[\"192.0.2.0/24\"]" : "null"))
+        }
+        let rows = TokenRow.rows(for: tokens)
+        let table = TokenTable(width: width, now: F.now)
+        let lines = table.render(rows).split(separator: "\n").map(String.init)
+        #expect(lines.count >= rows.count + 1)
+        for line in lines {
+            #expect(Self.columns(line) <= width, "\(line)")
+        }
+        guard width >= 120 else { return }
+        // Nothing is cut at this width: every row's PERMISSIONS cell starts under the header's.
+        let header = try #require(lines.first)
+        let start = Self.columns(String(try #require(header.components(separatedBy: "PERMISSIONS").first)))
+        for (row, line) in zip(rows, lines.dropFirst()) {
+            let cell = table.cells(row)[2]
+            let before = try #require(line.components(separatedBy: "  " + cell).first)
+            #expect(Self.columns(before) + 2 == start, "\(line)")
+        }
     }
 
     @Test func cellsAreCutByCharactersNotBytes() {

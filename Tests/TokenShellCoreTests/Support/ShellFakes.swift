@@ -12,6 +12,7 @@ final class RecordingShellIO: ShellIO {
     var terminalWidth = 100
     var answers: [String] = []
     var secrets: [Secret] = []
+    var historyEntries: [String] = []
 
     var outputText: String { outputs.joined() }
     var diagnosticText: String { diagnostics.joined() }

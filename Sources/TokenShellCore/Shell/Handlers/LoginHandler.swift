@@ -6,9 +6,6 @@
 
 /// `login`: web or legacy (couch) login, OTP when challenged, then the token saved as npm does.
 enum LoginHandler {
-    /// How long a web login waits for someone to approve it.
-    static let webLoginLimit = 600.0
-
     static func run(_ command: ParsedCommand, _ shell: Shell) throws {
         let config = try shell.config()
         let scope = command.string("scope")
@@ -98,26 +95,20 @@ enum LoginHandler {
         shell.io.diagnostic("Approve the login in the browser; this shell waits (Ctrl-C gives up).\n")
         let progress = shell.io.progress("waiting for the login to be approved")
         defer { progress.stop() }
-        let deadline = shell.services.now().addingTimeInterval(webLoginLimit)
-        while true {
-            switch try client.pollWebLogin(doneURL: doneURL) {
-            case .done(let token):
-                return Login(token: token)
-            case .unsupported:
-                progress.stop()
-                shell.io.diagnostic("The registry ended the web login; using your username and password instead.\n")
-                return try legacyLogin(command, shell, registry: registry)
-            case .pending(let retryAfter):
-                shell.services.sleep(seconds: WebLoginPoll.nextDelay(retryAfter: retryAfter))
-                if shell.services.isInterrupted {
-                    throw ShellError(.interrupted, "login cancelled: nothing was saved")
-                }
-                if shell.services.now() > deadline {
-                    throw ShellError(
-                        .failure, "nobody approved the login within \(Int(webLoginLimit / 60)) minutes",
-                        hint: "run `login` again, or `login --auth-type legacy` to use a password")
-                }
-            }
+        switch try shell.awaitBrowserApproval(client: client, doneURL: doneURL) {
+        case .done(let token):
+            return Login(token: token)
+        case .giveUp(.unsupported):
+            progress.stop()
+            shell.io.diagnostic("The registry ended the web login; using your username and password instead.\n")
+            return try legacyLogin(command, shell, registry: registry)
+        case .giveUp(.interrupted):
+            throw ShellError(.interrupted, "login cancelled: nothing was saved")
+        case .giveUp(.deadline), .poll, .wait:
+            throw ShellError(
+                .failure,
+                "nobody approved the login within \(BrowserApproval.describe(shell.browserApprovalLimit))",
+                hint: "run `login` again, or `login --auth-type legacy` to use a password", code: "ENOTAPPROVED")
         }
     }
 

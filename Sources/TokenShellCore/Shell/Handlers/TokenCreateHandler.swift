@@ -45,8 +45,7 @@ enum TokenCreateHandler {
         if let target { try TokenSaver.checkFree(target, force: command.has("force"), shell) }
         shell.completedCommand = completed
 
-        let password = try shell.password()
-        let created = try create(draft, password: password, client: client, shell)
+        let created = try create(draft, client: client, shell)
         shell.session.noteSecret(created.token)
         try verify(created, draft: draft, client: client, shell)
 
@@ -133,32 +132,64 @@ enum TokenCreateHandler {
         shell.io.diagnostic(text)
     }
 
-    static func create(_ draft: TokenDraft, password: Secret, client: RegistryClient, _ shell: Shell) throws
-        -> CreatedToken
-    {
-        let progress = shell.io.progress("creating the token")
-        defer { progress.stop() }
-        do {
-            return try client.withOTP(provider: shell.otpProvider(for: client)) { otp throws(RegistryError) in
-                try client.createToken(draft.request, password: password, otp: otp)
+    /// Creates the token with the account password. A typed password the registry refuses is
+    /// asked again, up to three times in all: the wizard's answers are kept, so a typo at the
+    /// last step costs one more prompt, not the whole wizard.
+    static func create(_ draft: TokenDraft, client: RegistryClient, _ shell: Shell) throws -> CreatedToken {
+        let typed = (shell.services.environment["TOKENSH_PASSWORD"] ?? "").isEmpty && shell.io.canPromptSecrets
+        var triesLeft = typed ? 3 : 1
+        while true {
+            let password = try shell.password()
+            triesLeft -= 1
+            do {
+                return try create(draft, password: password, client: client, shell)
+            } catch .authentication(.wrongPassword, _) where triesLeft > 0 {
+                shell.io.diagnostic(
+                    "The registry refused the password. Type it again (your answers are kept; Ctrl-C cancels).\n")
+            } catch {
+                throw failure(error, draft: draft)
             }
-        } catch {
-            var failure = error.shellError
-            if case .http(let status, _, _, _) = error, (400..<500).contains(status), status != 401 {
-                if draft.writes, let days = draft.expiresDays, days > TokenDraft.writeMaximumDays {
-                    failure.hint =
-                        "npmjs allows write tokens at most \(TokenDraft.writeMaximumDays) days: use --expires \(TokenDraft.writeMaximumDays) or less"
-                } else if draft.kind == .classic {
-                    failure.hint = "this registry may need granular tokens: try `token create --granular`"
-                }
-            }
-            throw failure
         }
     }
 
-    /// Reads the list back; a token with more rights than asked is revoked at once, with the reason.
+    static func create(_ draft: TokenDraft, password: Secret, client: RegistryClient, _ shell: Shell)
+        throws(RegistryError) -> CreatedToken
+    {
+        let progress = shell.io.progress("creating the token")
+        defer { progress.stop() }
+        return try client.withOTP(provider: shell.otpProvider(for: client)) { otp throws(RegistryError) in
+            try client.createToken(draft.request, password: password, otp: otp)
+        }
+    }
+
+    /// The registry's refusal, with a hint where the draft explains it.
+    static func failure(_ error: RegistryError, draft: TokenDraft) -> ShellError {
+        var failure = error.shellError
+        if case .http(let status, _, _, _) = error, (400..<500).contains(status), status != 401 {
+            if draft.writes, let days = draft.expiresDays, days > TokenDraft.writeMaximumDays {
+                failure.hint =
+                    "npmjs allows write tokens at most \(TokenDraft.writeMaximumDays) days: use --expires \(TokenDraft.writeMaximumDays) or less"
+            } else if draft.kind == .classic {
+                failure.hint = "this registry may need granular tokens: try `token create --granular`"
+            }
+        }
+        return failure
+    }
+
+    /// Reads the list back; a token with more rights than asked is revoked at once, with the
+    /// reason and how the revoke went.
     static func verify(_ created: CreatedToken, draft: TokenDraft, client: RegistryClient, _ shell: Shell) throws {
-        let rows = try TokenHandlerSupport.fetchRows(client, shell)
+        let rows: [TokenRow]
+        do {
+            rows = try TokenHandlerSupport.fetchRows(client, shell)
+        } catch {
+            // The token exists: failing here would leave it live and never shown. It is handed
+            // over unchecked, with a note, as when the list does not hold it yet.
+            shell.io.diagnostic(
+                "note: the token list could not be read (\(Shell.shellError(from: error).message)), so what the "
+                    + "registry granted was not checked; `token list` shows it.\n")
+            return
+        }
         guard let row = rows.first(where: { $0.token.key == created.object.key }) else {
             shell.io.diagnostic(
                 "note: the new token is not in the token list yet, so what the registry granted could not be checked.\n"
@@ -174,27 +205,16 @@ enum TokenCreateHandler {
                 shell)
             return
         }
-        do {
-            try TokenHandlerSupport.revoke(key: row.token.key, client: client, shell)
-        } catch {
-            throw ShellError(
-                .failure,
-                "the registry granted more than asked (\(excess.joined(separator: "; "))) and revoking the token failed: \(error.shellError.message)",
-                hint: "revoke it now: token revoke \(row.id)")
-        }
-        TokenHandlerSupport.forget(keys: [row.token.key], shell)
-        let classicHint = row.token.kind == .classic && draft.kind == .granular
-        if classicHint {
+        let classicInstead = row.token.kind == .classic && draft.kind == .granular
+        if classicInstead {
             TokenKindResolution.remember(
                 .classic, registry: client.registry, reason: "a granular request was answered with a classic token",
                 shell)
         }
-        throw ShellError(
-            .failure,
-            "the registry granted more than asked, so the token was revoked at once: " + excess.joined(separator: "; "),
-            hint: classicHint
-                ? "this registry issues classic tokens, and tokensh now remembers that: run `token create` again"
-                : "the registry ignores part of the request; ask its operator, or create the token on its website",
-            code: "EGRANTMISMATCH")
+        let hint =
+            classicInstead
+            ? "this registry issues classic tokens, and tokensh now remembers that: run `token create` again"
+            : "the registry ignores part of the request; ask its operator, or create the token on its website"
+        throw TokenHandlerSupport.rollBack(created, because: .overGranted(excess, hint: hint), client: client, shell)
     }
 }

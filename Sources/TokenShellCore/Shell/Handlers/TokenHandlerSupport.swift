@@ -95,6 +95,30 @@ enum TokenHandlerSupport {
         return true
     }
 
+    /// The short id `token list` shows for `key`, from the list last read (its first 8
+    /// characters when the list does not hold it).
+    static func shortID(forKey key: String, _ shell: Shell) -> String {
+        let tokens = shell.session.lastTokens
+        return zip(tokens, RegistryToken.shortIDs(for: tokens)).first { $0.0.key == key }?.1 ?? String(key.prefix(8))
+    }
+
+    /// Revokes a new token that must not live (over-granted, or not saved). The error to end the
+    /// command with says how the revoke went: a failed one leaves a live token the user never saw.
+    static func rollBack(
+        _ created: CreatedToken, because reason: TokenRollback.Reason, client: RegistryClient, _ shell: Shell
+    ) -> ShellError {
+        let id = shortID(forKey: created.object.key, shell)
+        let outcome: TokenRollback.Revoke
+        do {
+            try revoke(key: created.object.key, client: client, shell)
+            forget(keys: [created.object.key], shell)
+            outcome = .revoked
+        } catch {
+            outcome = .failed(error.shellError)
+        }
+        return TokenRollback(reason: reason, revoke: outcome, id: id).error
+    }
+
     /// Revokes one key, answering an OTP challenge when the registry asks.
     static func revoke(key: String, client: RegistryClient, _ shell: Shell) throws(RegistryError) {
         try client.withOTP(provider: shell.otpProvider(for: client)) { otp throws(RegistryError) in

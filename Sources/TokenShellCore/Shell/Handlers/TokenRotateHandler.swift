@@ -38,8 +38,7 @@ enum TokenRotateHandler {
         }
         var target = try command.string("save").map(TokenSaveTarget.init(parsing:))
         if let target { try TokenSaver.checkFree(target, force: command.has("force"), shell) }
-        let password = try shell.password()
-        let created = try TokenCreateHandler.create(draft, password: password, client: client, shell)
+        let created = try TokenCreateHandler.create(draft, client: client, shell)
         shell.session.noteSecret(created.token)
         try TokenCreateHandler.verify(created, draft: draft, client: client, shell)
         if target == nil {

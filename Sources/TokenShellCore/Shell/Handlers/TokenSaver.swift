@@ -5,7 +5,7 @@
 /// keep it out of logs. Design §4 step 11 prints a token to a non-interactive run's stdout only
 /// for `none`, so `project` without a terminal is refused before anything is created: the
 /// token would otherwise live only in that output (a CI log). A save that fails revokes the
-/// token: nobody could use it anyway.
+/// token (nobody could use it anyway) and says whether that revoke worked.
 enum TokenSaver {
     /// Before anything is created: the file's folder exists (made private when new), and an
     /// existing file is refused without `--force`, so a token is never created only to be lost.
@@ -91,11 +91,8 @@ enum TokenSaver {
                 shown = true
             }
         } catch {
-            try? TokenHandlerSupport.revoke(key: created.object.key, client: client, shell)
-            let failure = Shell.shellError(from: error)
-            throw ShellError(
-                failure.status, "\(failure.message); the new token was revoked, since it could not be saved",
-                hint: failure.hint ?? "fix the problem and create it again", code: failure.code)
+            throw TokenHandlerSupport.rollBack(
+                created, because: .notSaved(Shell.shellError(from: error)), client: client, shell)
         }
         output(created, shown: shown, target: target, shell)
         shell.io.diagnostic(TokenUsageHelp.lines(registry: registry).joined(separator: "\n") + "\n")
@@ -107,10 +104,7 @@ enum TokenSaver {
     }
 
     private static func output(_ created: CreatedToken, shown: Bool, target: TokenSaveTarget, _ shell: Shell) {
-        let ids = RegistryToken.shortIDs(for: shell.session.lastTokens)
-        let id =
-            zip(shell.session.lastTokens, ids).first { $0.0.key == created.object.key }?.1
-            ?? String(created.object.key.prefix(8))
+        let id = TokenHandlerSupport.shortID(forKey: created.object.key, shell)
         if shell.options.json || (shell.completedCommand?.has("json") ?? false) {
             let object = created.object
             var members: [(String, RegistryJSON)] = [
