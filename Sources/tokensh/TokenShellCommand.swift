@@ -111,7 +111,8 @@ struct ShellOptions: ParsableArguments {
 
     @Option(
         name: .customLong("record-cast"),
-        help: "Record what the terminal shows as an asciicast v2 file, secrets masked.")
+        help: ArgumentHelp("Record what the terminal shows as an asciicast v2 file, secrets masked.", valueName: "file")
+    )
     var recordCast: String?
 
     @Flag(help: "Replay the script one command at a time: show its notes and npm equivalent, ask before each.")

@@ -12,7 +12,7 @@ extension CommandSpec {
         flags: [
             .force,
             FlagSpec(
-                "cast", kind: .path, valueName: "CAST",
+                "cast", kind: .path, valueName: "FILE",
                 summary: "also record what the terminal shows, secrets masked, as an asciicast v2 file"),
         ],
         examples: [
