@@ -85,7 +85,9 @@ let package = Package(
         .testTarget(name: "TokenShellCoreTests", dependencies: ["TokenShellCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "TokenShellCommandTests",
-            dependencies: ["tokensh", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "tokensh", "TokenShellCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -94,7 +94,7 @@ struct CachedTokens: CompletionContext {
     let tokenNames: [String]
 
     init(count: Int) {
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(state: 42)
         var ids: [String] = []
         var names: [String] = []
         ids.reserveCapacity(count)
@@ -106,20 +106,5 @@ struct CachedTokens: CompletionContext {
         }
         tokenIDs = ids
         tokenNames = names
-    }
-}
-
-/// A small deterministic generator, so every run times the same ids.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TokenShellCore
 
 /// The seed of a randomised test: a fresh one on each run, so runs cover new cases, or
 /// `TOKENSH_TEST_SEED` to replay a failure. Every failure message names it.

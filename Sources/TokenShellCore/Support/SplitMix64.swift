@@ -1,0 +1,18 @@
+/// A small deterministic random number generator (SplitMix64): the same sequence for the same
+/// seed. For what must be repeatable, a benchmark's ids or a test's replayable seed; never for
+/// anything secret, which takes the system generator.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    public var state: UInt64
+
+    public init(state: UInt64) {
+        self.state = state
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}
