@@ -70,7 +70,7 @@ public struct StatusReport: Sendable {
 
     public var text: String {
         guard !entries.isEmpty else {
-            return "No credentials found in the npm configs or the environment. `login` makes one.\n"
+            return "No credentials found in the npm configs or the environment.\n"
         }
         var out = ""
         for entry in entries {

@@ -32,7 +32,7 @@ import Testing
     @Test func noCredentialAtAllNeedsAttention() {
         let report = StatusReport(entries: [], now: Self.now)
         #expect(report.exitStatus == .failure)
-        #expect(report.text.contains("`login` makes one"))
+        #expect(report.text.contains("No credentials found"))
     }
 
     @Test func theNerfDartsOfEveryLayerAreFoundOnce() throws {

@@ -55,7 +55,8 @@ enum StatusHandler {
             case .authentication: reason = "a registry refused its credential"
             default: reason = entries.isEmpty ? "no credentials found" : "something needs attention"
             }
-            throw ShellError(status, reason, hint: "see the lines above", code: "ESTATUS")
+            let hint = entries.isEmpty ? "`login` makes one" : "see the lines above"
+            throw ShellError(status, reason, hint: hint, code: "ESTATUS")
         }
     }
 
