@@ -72,7 +72,8 @@ extension ScriptRunner {
     /// Called when a step ran or was skipped: the resume point moves past it, unless an earlier
     /// step failed (`--keep-going`), which a later run must still offer.
     func stepDone(_ number: Int) {
-        guard !stepState.failed else { return }
+        // A `set` replayed while carrying on is not progress: the point stays where it was.
+        guard !stepState.failed, number > (stepState.resumeAfter ?? 0) else { return }
         saveResumePoint { $0.set(line: number, for: $1, digest: $2) }
     }
 

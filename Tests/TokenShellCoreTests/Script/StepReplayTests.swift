@@ -151,6 +151,16 @@ import Testing
         #expect(!test.io.diagnosticText.contains("all 2 steps"))
     }
 
+    @Test func replayingASetWhileCarryingOnDoesNotMoveTheResumePointBack() {
+        let script = "set A=1\nhelp set\nset C=3\nset D=4\n"
+        let test = shell(script, answers: ["y", "stop"])
+        let digest = ReplayResumePoints.digest(of: Array(script.utf8))
+        try? test.services.progress.writeProgress("2\t\(digest)\t/work/s.tksh\n")
+        #expect(test.shell.execute("replay s.tksh --step") == .success)
+        #expect(test.shell.session.variables.lookup("A") == "1", "the earlier set ran again")
+        #expect(test.services.progress.text?.hasPrefix("2\t") == true)
+    }
+
     @Test func decliningToCarryOnForgetsTheOldResumePoint() {
         let test = shell("set A=1\nset B=2\n", answers: ["n", "stop"])
         let digest = ReplayResumePoints.digest(of: Array("set A=1\nset B=2\n".utf8))
