@@ -65,9 +65,11 @@ public struct StatusProbe: Sendable, Equatable {
 
     /// Runs every probe at once, each on a thread of its own (a probe mostly waits on the
     /// network, so the number of cores is no limit); results in the order of `jobs`.
-    public static func runAll(_ jobs: [(client: RegistryClient, tokenKey: String?, localUser: String?)])
-        -> [StatusProbe]
-    {
+    /// With `isCancelled` true (Ctrl-C) it returns at once, without the answers still out: a
+    /// probe blocked in the network must not hold the prompt back.
+    public static func runAll(
+        _ jobs: [(client: RegistryClient, tokenKey: String?, localUser: String?)], isCancelled: () -> Bool = { false }
+    ) -> [StatusProbe] {
         let answers = Mutex<[Int: StatusProbe]>([:])
         let group = DispatchGroup()
         for (index, job) in jobs.enumerated() {
@@ -77,7 +79,9 @@ public struct StatusProbe: Sendable, Equatable {
                 answers.withLock { $0[index] = probe }
             }
         }
-        group.wait()
+        while group.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
+            if isCancelled() { break }
+        }
         let found = answers.withLock { $0 }
         return jobs.indices.map { found[$0] ?? StatusProbe(outcome: .notAsked("not asked")) }
     }

@@ -42,7 +42,8 @@ struct LiveCheckRun {
             asked.append(index)
         }
         let progress = shell.io.progress("asking about \(jobs.count == 1 ? "1 token" : "\(jobs.count) tokens")")
-        let probes = StatusProbe.runAll(jobs)
+        let probes = StatusProbe.runAll(jobs, isCancelled: { shell.services.isInterrupted })
+        if shell.services.isInterrupted { throw ShellError(.interrupted, "interrupted: the check was not finished") }
         progress.stop()
         for (index, probe) in zip(asked, probes) { results[index].verdict = LiveCheck.verdict(probe) }
         shell.io.output(json ? LiveCheck.json(results) : LiveCheck.text(results))

@@ -36,7 +36,8 @@ enum StatusHandler {
         let progress = shell.io.progress(
             "asking \(clients.count == 1 ? "1 registry" : "\(clients.count) registries")")
         let answered = StatusProbe.runAll(
-            clients.map { job in (job.1, job.2, subjects[job.0].credential?.localUsername) })
+            clients.map { job in (job.1, job.2, subjects[job.0].credential?.localUsername) },
+            isCancelled: { shell.services.isInterrupted })
         if shell.services.isInterrupted { throw ShellError(.interrupted, "interrupted: status was not finished") }
         progress.stop()
         for (job, probe) in zip(clients, answered) { probes[job.0] = probe }
