@@ -30,7 +30,19 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
         ),
+        .systemLibrary(
+            name: "CSecret",
+            pkgConfig: "libsecret-1",
+            providers: [.apt(["libsecret-1-dev"])]
+        ),
+        .systemLibrary(
+            name: "CKeyutils",
+            pkgConfig: "libkeyutils",
+            providers: [.apt(["libkeyutils-dev"])]
+        ),
         .target(name: "CShims", dependencies: ["CEditLine", "CCurl"]),
+        // libsecret behind plain C types: Swift never imports GLib.
+        .target(name: "CSecretShims", dependencies: ["CSecret"]),
         // Process control the Glibc module does not import (closefrom in spawn, prctl).
         .target(name: "CProcessShims"),
         .target(
@@ -54,6 +66,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "TokenShellKeyring",
+            dependencies: [
+                "TokenShellCore", "TokenShellSystem", "CSecretShims", "CKeyutils",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "SandboxRegistry",
             dependencies: [
                 "TokenShellCore",
@@ -66,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "tokensh",
             dependencies: [
-                "TokenShellCore", "TokenShellTerminal", "TokenShellHTTP", "TokenShellSystem",
+                "TokenShellCore", "TokenShellTerminal", "TokenShellHTTP", "TokenShellSystem", "TokenShellKeyring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -92,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TokenShellSystemTests",
-            dependencies: ["TokenShellSystem", "TokenShellCore"],
+            dependencies: ["TokenShellSystem", "TokenShellCore", "TokenShellKeyring"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -14,7 +14,7 @@
 public enum ChildEnvironment {
     /// Never passed to a child unless the spawn names it in `exposing`.
     public static let secretNames: Set<String> = [
-        "TOKENSH_PASSWORD", "TOKENSH_TOKEN", "TOKENSH_OTP", "TOKENSH_OTP_COMMAND",
+        "TOKENSH_PASSWORD", "TOKENSH_TOKEN", "TOKENSH_OTP", "TOKENSH_OTP_COMMAND", "TOKENSH_VAULT_PASSPHRASE",
     ]
 
     /// `NAME=value` entries for `execve`, from `environment` or (when nil) this process's own,

@@ -1,6 +1,7 @@
 import Synchronization
 import TokenShellCore
 import TokenShellHTTP
+import TokenShellKeyring
 import TokenShellSystem
 import TokenShellTerminal
 
@@ -27,6 +28,7 @@ final class LocalShellServices: ShellServices {
     private let guideStorage: LocalGuideStorage
     private let kindStore: LocalRegistryKindStore
     private let progressStore: LocalReplayProgressStore
+    private let accountStore: LocalAccountSelectionStore
 
     init(process: ProcessEnvironment, timeout: Double?, userconfigGiven: Bool = false) {
         self.process = process
@@ -38,11 +40,19 @@ final class LocalShellServices: ShellServices {
         let paths = TokenShellPaths(environment: process.variables, home: process.home)
         self.kindStore = LocalRegistryKindStore(paths: paths)
         self.progressStore = LocalReplayProgressStore(paths: paths)
+        self.accountStore = LocalAccountSelectionStore(paths: paths)
     }
 
     var guide: (any GuideStorage)? { guideStorage }
     var registryKinds: (any RegistryKindStore)? { kindStore }
     var replayProgress: (any ReplayProgressStore)? { progressStore }
+    var accounts: (any AccountSelectionStore)? { accountStore }
+
+    func keyring(passphrase: any KeyringPassphraseSource) throws(ShellError) -> any KeyringStore {
+        try LocalKeyring.open(environment: environment, home: process.home, passphrase: passphrase)
+    }
+
+    var keyringMayHoldItems: Bool { LocalKeyring.mayHoldItems(environment: environment, home: process.home) }
 
     func loadConfig(cli: [String: String]) throws(ShellError) -> NpmConfig {
         var cli = cli

@@ -60,3 +60,19 @@ final class LocalReplayProgressStore: ReplayProgressStore {
         return path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 }
+
+/// `accounts.json`: which keyring account each registry uses (`account use`), names only.
+final class LocalAccountSelectionStore: AccountSelectionStore {
+    private let file: StateTextFile
+
+    init(paths: TokenShellPaths) { self.file = StateTextFile(paths: paths, name: "accounts.json") }
+
+    func selected(registry: String) -> String? { AccountSelectionText.parse(file.read())[registry] }
+
+    func select(_ name: String?, registry: String) throws(ShellError) {
+        var selection = AccountSelectionText.parse(file.read())
+        guard selection[registry] != name else { return }
+        selection[registry] = name
+        try file.write(AccountSelectionText.render(selection))
+    }
+}

@@ -19,5 +19,7 @@ extension FlagSpec {
     /// `--save TARGET`: where a new token goes.
     public static let save = FlagSpec(
         "save", kind: .saveTarget,
-        summary: "where the token goes: none (shown once), file:PATH (mode 0600), user config, project .npmrc")
+        summary:
+            "where the token goes: none (shown once), file:PATH (mode 0600), user config, project .npmrc, "
+            + "keyring[:NAME] (Secret Service or encrypted vault)")
 }

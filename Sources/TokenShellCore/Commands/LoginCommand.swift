@@ -23,7 +23,17 @@ extension CommandSpec {
             FlagSpec(
                 "save", kind: .choice(["user", "none"]),
                 summary: "user: keep the login in the user config (as npm does); none: only this shell"),
+            FlagSpec(
+                "store", kind: .choice(["keyring", "npmrc"]),
+                summary: "keyring: the Secret Service or tokensh's encrypted vault; npmrc: the npm user config "
+                    + "(default: TOKENSH_STORE, else npmrc)"),
+            FlagSpec(
+                "as", kind: .string, valueName: "ACCOUNT",
+                summary: "keep the login in the keyring under this account name (implies --store keyring)"),
         ],
-        examples: ["login", "login --auth-type legacy --username alice", "login --scope @acme --save none"],
+        examples: [
+            "login", "login --auth-type legacy --username alice", "login --scope @acme --save none",
+            "login --store keyring --as work",
+        ],
         npmCommand: "npm login")
 }

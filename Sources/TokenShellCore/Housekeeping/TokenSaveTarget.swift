@@ -8,16 +8,26 @@ public enum TokenSaveTarget: Sendable, Equatable {
     case user
     /// The `${NPM_TOKEN}` line in the project `.npmrc`; the token itself is shown.
     case project
+    /// The keyring (Secret Service or vault) under a name: the given one, else the token's name.
+    case keyring(String?)
 
-    public init(parsing text: String) throws(ShellError) {
+    public init(parsing text: String, label: String = "--save") throws(ShellError) {
         switch text {
         case "none": self = .none
         case "user": self = .user
         case "project": self = .project
+        case "keyring": self = .keyring(nil)
         default:
+            if text.hasPrefix("keyring:") {
+                let name = String(text.dropFirst("keyring:".count))
+                try KeyringItem.checkName(name, what: "keyring token")
+                self = .keyring(name)
+                return
+            }
             guard text.hasPrefix("file:"), text.count > 5 else {
                 throw ShellError(
-                    .usage, "--save does not accept `\(text)`", hint: "use none, user, project or file:PATH")
+                    .usage, "\(label) does not accept `\(TerminalText.line(text))`",
+                    hint: "use none, user, project, keyring[:NAME] or file:PATH (e.g. file:ci-token)")
             }
             self = .file(String(text.dropFirst(5)))
         }
@@ -29,6 +39,7 @@ public enum TokenSaveTarget: Sendable, Equatable {
         case .file(let path): "file:" + path
         case .user: "user"
         case .project: "project"
+        case .keyring(let name): name.map { "keyring:" + $0 } ?? "keyring"
         }
     }
 

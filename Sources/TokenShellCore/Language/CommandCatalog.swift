@@ -15,12 +15,14 @@ public struct CommandCatalog: Sendable {
         commands: [
             .help, .guide, .tips,
             .registry, .ping, .login, .whoami, .status, .logout,
+            .accountList, .accountUse, .accountRemove, .lock,
             .tokenList, .tokenShow, .tokenCreate, .tokenRevoke, .tokenRotate, .tokenPrune,
             .configList, .configGet, .configPath, .audit,
             .recordStart, .recordStop, .recordStatus, .note, .replay, .history, .set, .exit,
         ],
         groups: [
             "token": "list, show, create, revoke, rotate and prune access tokens",
+            "account": "list, choose and remove the logins kept in the keyring",
             "config": "show the effective npm config and where each value came from",
             "record": "record this session as a replayable script",
         ])

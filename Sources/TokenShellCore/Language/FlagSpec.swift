@@ -44,7 +44,7 @@ public struct FlagSpec: Sendable, Equatable {
         case .tokenReference: "ID"
         case .tokenName: "NAME"
         case .registryURL: "URL"
-        case .saveTarget: "none|file:PATH|user|project"
+        case .saveTarget: "none|file:PATH|user|project|keyring[:NAME]"
         case .commandName: "COMMAND"
         case .assignment: "NAME=VALUE"
         }

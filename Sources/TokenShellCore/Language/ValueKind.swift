@@ -18,7 +18,7 @@ public enum ValueKind: Sendable, Equatable {
     case tokenName
     /// An `http://` or `https://` registry URL.
     case registryURL
-    /// Where a new token goes: `none`, `user`, `project` or `file:PATH`.
+    /// Where a new token goes: `none`, `user`, `project`, `keyring[:NAME]` or `file:PATH`.
     case saveTarget
     /// A command name (for `help`), possibly several words such as `token create`.
     case commandName
@@ -36,7 +36,7 @@ public enum ValueKind: Sendable, Equatable {
     public var choices: [String]? {
         switch self {
         case .choice(let values): values
-        case .saveTarget: ["none", "user", "project", "file:"]
+        case .saveTarget: ["none", "user", "project", "keyring", "keyring:", "file:"]
         default: nil
         }
     }

@@ -27,11 +27,8 @@ enum ValueValidator {
             }
             return .string(text)
         case .saveTarget:
-            if ["none", "user", "project"].contains(text) { return .string(text) }
-            if text.hasPrefix("file:"), text.count > "file:".count { return .string(text) }
-            throw ShellError(
-                .usage, "\(label) does not accept `\(text)`",
-                hint: "use none, user, project or file:PATH (e.g. file:ci-token)")
+            _ = try TokenSaveTarget(parsing: text, label: label)
+            return .string(text)
         case .registryURL:
             let lowered = text.lowercased()
             let rest = lowered.drop { $0 != ":" }

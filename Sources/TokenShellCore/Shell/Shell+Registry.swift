@@ -21,8 +21,8 @@ extension Shell {
         return try self.config().registry
     }
 
-    /// The token to send to `registry`: this session's login, the config's credential, or
-    /// `TOKENSH_TOKEN`.
+    /// The token to send to `registry`: this session's login, the keyring account chosen with
+    /// `account use`, the config's credential, the keyring's login, or `TOKENSH_TOKEN`.
     ///
     /// Throws when the config's credential is a `${VAR}` reference to an unset variable: npm
     /// would send the literal text, and the registry's 401 would only say "log in again".
@@ -31,10 +31,14 @@ extension Shell {
         return nil
     }
 
-    /// What to authenticate to `registry` with: this session's login, the config's credential
-    /// (a token, or Basic credentials as npm sends them), or `TOKENSH_TOKEN`; nil when none.
+    /// What to authenticate to `registry` with: this session's login, the chosen keyring account,
+    /// the config's credential (a token, or Basic credentials as npm sends them), the keyring's
+    /// login, or `TOKENSH_TOKEN`; nil when none.
     public func credential(for registry: String, config: NpmConfig) throws(ShellError) -> RegistryClient.Credential? {
         if let token = session.sessionTokens[registry] { return .bearer(token) }
+        // An account chosen with `account use` wins over the config; otherwise the keyring is
+        // asked only when the config has nothing.
+        if let (_, token) = try keyringLogin(for: registry, explicitOnly: true) { return .bearer(token) }
         if let found = config.credential(forRegistry: registry) {
             if let token = try found.usableToken() {
                 session.noteSecret(token)
@@ -46,6 +50,7 @@ extension Shell {
                 return .basic(pair)
             }
         }
+        if let (_, token) = try keyringLogin(for: registry, explicitOnly: false) { return .bearer(token) }
         if let value = services.environment["TOKENSH_TOKEN"], !value.isEmpty {
             let token = Secret(value)
             session.noteSecret(token)

@@ -13,6 +13,9 @@ public final class Shell {
     public var completedCommand: ParsedCommand?
     /// The recording in progress, and how deep replays nest.
     public var scripts = ScriptState()
+    /// The keyring once opened: a vault unlocked in this session stays unlocked here even where
+    /// the kernel keyring cannot keep its key.
+    var openKeyring: (any KeyringStore)?
     let parser = CommandParser()
 
     public init(io: any ShellIO, services: any ShellServices, options: ShellOptionsValues) {
@@ -28,7 +31,9 @@ public final class Shell {
     }
 
     /// The environment variables that hold secrets (design §2).
-    public static let secretVariables = ["TOKENSH_PASSWORD", "TOKENSH_OTP", "TOKENSH_TOKEN"]
+    public static let secretVariables = [
+        "TOKENSH_PASSWORD", "TOKENSH_OTP", "TOKENSH_TOKEN", "TOKENSH_VAULT_PASSPHRASE",
+    ]
 
     /// Runs one line; errors are reported on stderr (prefixed with `location`, e.g. `FILE:LINE`).
     @discardableResult
@@ -89,9 +94,11 @@ public final class Shell {
     private var rawPrompt: String {
         let registry = registryForDisplay
         let host = RegistryURL(registry)?.hostAndPort ?? registry
+        let account = session.knownAccounts[KeyringItem.canonical(registry)].map { " [\($0)]" } ?? ""
         if let user = session.knownUsers[registry] {
-            return "tokensh \(user)@\(host)> "
+            return "tokensh \(user)@\(host)\(account)> "
         }
+        if !account.isEmpty { return "tokensh \(host)\(account)> " }
         return "tokensh \(host)> "
     }
 

@@ -50,6 +50,14 @@ public protocol ShellServices: AnyObject, Sendable {
     var registryKinds: (any RegistryKindStore)? { get }
     /// Where `--step` replays were stopped; `nil` where there is no disk (the default).
     var replayProgress: (any ReplayProgressStore)? { get }
+    /// The keyring for `--store keyring` (the Secret Service, else the vault file); throws, saying
+    /// why and how to get one, when no backend works. Never falls back to a plain file.
+    func keyring(passphrase: any KeyringPassphraseSource) throws(ShellError) -> any KeyringStore
+    /// Whether the keyring may hold anything, known without a D-Bus call or a passphrase: a
+    /// credential lookup that finds nothing in the config asks the keyring only then.
+    var keyringMayHoldItems: Bool { get }
+    /// Which account each registry uses (`account use`); `nil` where there is no disk.
+    var accounts: (any AccountSelectionStore)? { get }
 }
 
 extension ShellServices {
@@ -71,6 +79,11 @@ extension ShellServices {
     public var guide: (any GuideStorage)? { nil }
     public var registryKinds: (any RegistryKindStore)? { nil }
     public var replayProgress: (any ReplayProgressStore)? { nil }
+    public func keyring(passphrase: any KeyringPassphraseSource) throws(ShellError) -> any KeyringStore {
+        throw ShellError(.failure, "this tokensh has no keyring", code: "ENOKEYRING")
+    }
+    public var keyringMayHoldItems: Bool { false }
+    public var accounts: (any AccountSelectionStore)? { nil }
     public var canOpenBrowser: Bool { false }
     public func openInBrowser(_ url: String) -> Bool { false }
 }

@@ -7,6 +7,8 @@ public struct ShellSession: Sendable {
     public var knownUsers: [String: String] = [:]
     /// Tokens from `login --save none`, `TOKENSH_TOKEN` logins: per registry, this session only.
     public var sessionTokens: [String: Secret] = [:]
+    /// The keyring account in use per registry, once known: shown in the prompt.
+    public var knownAccounts: [String: String] = [:]
     public var variables: ShellVariables
     public var historyPolicy = HistoryPolicy()
     /// The last token list, for completion and for resolving ids without another request.

@@ -12,6 +12,7 @@ enum LoginHandler {
         let registry = try scope.map { config.registry(forScope: $0) } ?? shell.currentRegistry(config)
         try shell.checkInsecureRegistry(registry)
         let useLegacy = (command.string("auth-type") ?? (command.has("username") ? "legacy" : "web")) == "legacy"
+        let keyringAccount = try keyringAccount(command, shell)
 
         let login =
             useLegacy
@@ -21,6 +22,23 @@ enum LoginHandler {
         let name = try login.username ?? shell.client(registry: registry, token: token).whoami()
 
         var saved = ""
+        if let (keyring, account) = keyringAccount, !login.isStandIn || command.string("store") != nil {
+            let item = KeyringItem(registry: registry, kind: .login, name: account, user: name)
+            try keyring.store(item, secret: token)
+            try shell.services.accounts?.select(account, registry: item.registry)
+            shell.session.sessionTokens[registry] = nil
+            shell.session.knownAccounts[item.registry] = account
+            shell.session.knownUsers[registry] = name
+            if var completed = shell.completedCommand {
+                try completed.setFlag("store", .string("keyring"))
+                try completed.setFlag("as", .string(account))
+                shell.completedCommand = completed
+            }
+            shell.io.output(
+                "Logged in as \(name) on \(RegistryURL.redact(registry)). Saved in \(keyring.place) as the account "
+                    + "\(account).\n")
+            return
+        }
         // A stand-in (TOKENSH_TOKEN) is the caller's secret, lent for this run: it goes to disk only
         // when the line itself asks for it with --save user.
         if command.string("save") == "none" || (login.isStandIn && command.string("save") == nil) {
@@ -36,6 +54,29 @@ enum LoginHandler {
         }
         shell.session.knownUsers[registry] = name
         shell.io.output("Logged in as \(name) on \(RegistryURL.redact(registry)).\(saved)\n")
+    }
+
+    /// The keyring and account name when the login goes to the keyring, opened before the login
+    /// starts so that a vault asks for its passphrase before anything is created.
+    private static func keyringAccount(
+        _ command: ParsedCommand, _ shell: Shell
+    ) throws -> (any KeyringStore, String)? {
+        let account = command.string("as")
+        let store = try shell.store(command)
+        guard account != nil || store == .keyring else { return nil }
+        if command.string("store") == "npmrc" {
+            throw ShellError(
+                .usage, "--as names a keyring account, and --store npmrc says not to use the keyring",
+                hint: "drop one of them")
+        }
+        if command.string("save") == "none" {
+            throw ShellError(
+                .usage, "--save none keeps the login in this shell only, and the keyring would keep it",
+                hint: "drop --save none, or --store keyring")
+        }
+        let name = account ?? KeyringItem.defaultAccount
+        try KeyringItem.checkName(name, what: "account")
+        return (try shell.keyring(), name)
     }
 
     /// A token from a login, or `TOKENSH_TOKEN` standing in for one.

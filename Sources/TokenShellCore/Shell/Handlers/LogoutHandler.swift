@@ -11,7 +11,21 @@ enum LogoutHandler {
             shell.io.output("Logged out of \(shown).\n")
             return
         }
-        guard let plan = config.logoutPlan(registry: registry) else {
+        let plan = config.logoutPlan(registry: registry)
+        if let (item, token) = try shell.keyringLogin(for: registry, explicitOnly: plan != nil) {
+            try shell.checkInsecureRegistry(registry)
+            try shell.client(registry: registry, token: token).logout(token: token)
+            let keyring = try shell.keyring()
+            try keyring.remove(item)
+            if shell.services.accounts?.selected(registry: item.registry) == item.name {
+                try shell.services.accounts?.select(nil, registry: item.registry)
+            }
+            shell.session.knownAccounts[item.registry] = nil
+            shell.session.knownUsers[registry] = nil
+            shell.io.output("Logged out of \(shown) and removed the account \(item.name) from \(keyring.place).\n")
+            return
+        }
+        guard let plan else {
             throw RegistryError.notLoggedIn(registry: registry)
         }
         guard let token = try plan.credential.usableToken() else {

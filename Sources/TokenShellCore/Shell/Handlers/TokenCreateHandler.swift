@@ -41,8 +41,8 @@ enum TokenCreateHandler {
                 throw ShellError(.failure, "nothing was created", code: "ECANCELLED")
             }
         }
-        var target = try command.string("save").map(TokenSaveTarget.init(parsing:))
-        if let target { try TokenSaver.checkFree(target, force: command.has("force"), shell) }
+        var target = try command.string("save").map { text throws(ShellError) in try TokenSaveTarget(parsing: text) }
+        if let target { try TokenSaver.checkFree(target, force: command.has("force"), tokenName: draft.name, shell) }
         shell.completedCommand = completed
 
         let created = try create(draft, client: client, shell)

@@ -52,6 +52,7 @@ enum TokenPruneHandler {
             }
         }
         TokenHandlerSupport.forget(keys: Set(revoked.map(\.token.key)), shell)
+        shell.forgetInKeyring(registry: registry, keys: Set(revoked.map(\.token.key)))
         if json {
             let done = revoked.map { RegistryJSON.object([("id", .string($0.id)), ("key", .string($0.token.key))]) }
             let bad = failed.map { row, message in

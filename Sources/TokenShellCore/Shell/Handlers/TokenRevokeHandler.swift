@@ -54,6 +54,7 @@ enum TokenRevokeHandler {
             }
         }
         TokenHandlerSupport.forget(keys: Set(revoked.map(\.token.key)), shell)
+        shell.forgetInKeyring(registry: registry, keys: Set(revoked.map(\.token.key)))
         for secret in unlisted {
             try revokeUnlisted(secret, command, client: client, registry: registry, shell)
         }

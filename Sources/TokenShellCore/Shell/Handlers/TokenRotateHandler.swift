@@ -36,8 +36,15 @@ enum TokenRotateHandler {
                 throw ShellError(.failure, "nothing was created", code: "ECANCELLED")
             }
         }
-        var target = try command.string("save").map(TokenSaveTarget.init(parsing:))
-        if let target { try TokenSaver.checkFree(target, force: command.has("force"), shell) }
+        var target = try command.string("save").map { text throws(ShellError) in try TokenSaveTarget(parsing: text) }
+        // The keyring entry that holds the old token gets the new one: nothing else to update.
+        let keyringEntry = try shell.keyringTokens(registry: registry, keys: [old.token.key]).first
+        if target == nil, let keyringEntry {
+            target = .keyring(keyringEntry.name)
+            shell.io.diagnostic("The new token replaces \(keyringEntry.name) in the keyring.\n")
+        }
+        let replacesEntry = keyringEntry.map { target == .keyring($0.name) } ?? false
+        if let target { try TokenSaver.checkFree(target, force: command.has("force") || replacesEntry, shell) }
         let created = try TokenCreateHandler.create(draft, client: client, shell)
         shell.session.noteSecret(created.token)
         try TokenCreateHandler.verify(created, draft: draft, client: client, shell)
@@ -60,6 +67,7 @@ enum TokenRotateHandler {
         }
         try TokenHandlerSupport.revoke(key: old.token.key, client: client, shell)
         TokenHandlerSupport.forget(keys: [old.token.key], shell)
+        shell.forgetInKeyring(registry: registry, keys: [old.token.key])
         shell.io.diagnostic("Revoked the old token \(old.id).\n")
     }
 }

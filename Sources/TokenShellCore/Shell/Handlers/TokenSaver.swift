@@ -9,7 +9,20 @@
 enum TokenSaver {
     /// Before anything is created: the file's folder exists (made private when new), and an
     /// existing file is refused without `--force`, so a token is never created only to be lost.
-    static func checkFree(_ target: TokenSaveTarget, force: Bool, _ shell: Shell) throws {
+    static func checkFree(_ target: TokenSaveTarget, force: Bool, tokenName: String? = nil, _ shell: Shell) throws {
+        if case .keyring(let name) = target {
+            // Opened now, so a vault asks for its passphrase before anything exists to lose.
+            let keyring = try shell.keyring()
+            guard !force, let name = name ?? tokenName else { return }
+            let registry = try shell.currentRegistry()
+            let item = KeyringItem(registry: registry, kind: .token, name: name)
+            if try keyring.items().contains(where: { $0.isSameSlot(as: item) }) {
+                throw ShellError(
+                    .usage, "\(keyring.place) already holds a token named \(name); nothing was created",
+                    hint: "choose another name (--save keyring:NAME), or add --force to replace it", code: "EEXIST")
+            }
+            return
+        }
         if case .project = target, !shell.io.canPromptSecrets {
             throw ShellError(
                 .usage,
@@ -33,14 +46,15 @@ enum TokenSaver {
     /// The save question of the wizard, asked again until the answer works.
     static func ask(name: String?, _ shell: Shell, force: Bool) throws -> TokenSaveTarget {
         shell.io.diagnostic(
-            "Where should it go? none: shown once, copy it into your CI secret store; file:PATH: a private file "
-                + "(mode 0600); user: your npm user config (replaces your current login); project: the ${NPM_TOKEN} "
+            "Where should it go? none: shown once, copy it into your CI secret store; keyring[:NAME]: your "
+                + "keyring, for `exec --token NAME`; file:PATH: a private file (mode 0600); user: your npm user config (replaces your current login); project: the ${NPM_TOKEN} "
                 + "line in this project's .npmrc.\n")
         while true {
-            let answer = try shell.io.ask("Save to", default: "none", choices: ["none", "file:", "user", "project"])
+            let answer = try shell.io.ask(
+                "Save to", default: "none", choices: ["none", "keyring", "file:", "user", "project"])
             do {
                 let target = try TokenSaveTarget(parsing: answer)
-                try checkFree(target, force: force, shell)
+                try checkFree(target, force: force, tokenName: name, shell)
                 return target
             } catch let error as ShellError {
                 shell.io.diagnostic(ErrorRenderer.inline(error, mask: shell.secretMask) + "\n")
@@ -78,6 +92,15 @@ enum TokenSaver {
                 }
                 shell.io.diagnostic(
                     "Saved the token in \(config.userConfigPath) for \(RegistryURL.redact(registry)).\n")
+            case .keyring(let name):
+                let keyring = try shell.keyring()
+                let itemName =
+                    name ?? created.object.name ?? TokenHandlerSupport.shortID(forKey: created.object.key, shell)
+                let item = KeyringItem(
+                    registry: registry, kind: .token, name: itemName, user: shell.session.knownUsers[registry] ?? "")
+                try keyring.store(item, secret: created.token)
+                try? shell.completedCommand?.setFlag("save", .string(TokenSaveTarget.keyring(itemName).flagValue))
+                shell.io.diagnostic("Saved the token in \(keyring.place) as \(itemName).\n")
             case .project:
                 let config = try shell.config()
                 let path =
