@@ -12,6 +12,9 @@ ensure_system_packages() {
     command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
     pkg-config --exists libedit 2>/dev/null || missing+=(libedit-dev)
     pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev)
+    # The keyring: the Secret Service through libsecret, the vault's key in the kernel keyring.
+    pkg-config --exists libsecret-1 2>/dev/null || missing+=(libsecret-1-dev)
+    pkg-config --exists libkeyutils 2>/dev/null || missing+=(libkeyutils-dev)
     [ -e /etc/ssl/certs/ca-certificates.crt ] || missing+=(ca-certificates)
     if [ "${#missing[@]}" -gt 0 ]; then
         echo "installing: ${missing[*]}" >&2
@@ -30,6 +33,10 @@ ensure_test_tools() {
     command -v openssl >/dev/null 2>&1 || missing+=(openssl)
     # The recording tests play a terminal recording back with it.
     command -v asciinema >/dev/null 2>&1 || missing+=(asciinema)
+    # The keyring tests start a private session bus with an unlocked GNOME Keyring.
+    command -v dbus-run-session >/dev/null 2>&1 || missing+=(dbus)
+    command -v gnome-keyring-daemon >/dev/null 2>&1 || missing+=(gnome-keyring)
+    command -v secret-tool >/dev/null 2>&1 || missing+=(libsecret-tools)
     if [ "${#missing[@]}" -gt 0 ]; then
         as_root apt-get update -qq >&2
         DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >&2

@@ -56,6 +56,8 @@ public final class SecretServiceKeyring: KeyringStore {
         return Secret(String(cString: found))
     }
 
+    public func prepareToStore() throws(ShellError) { _ = try items() }
+
     public func store(_ item: KeyringItem, secret: Secret) throws(ShellError) {
         let what = item.kind == .login ? "npm login \(item.name)" : "npm token \(item.name)"
         let label = "tokensh: \(what) for \(RegistryURL.redact(item.registry))"

@@ -18,6 +18,8 @@ public final class VaultKeyring: KeyringStore {
     private let cache: KernelKeyCache
     private let unlockSeconds: Int
     private var key: SymmetricKey?
+    /// A new vault's settings and key, chosen before its first write.
+    private var pendingCreation: (VaultFile.Parameters, SymmetricKey)?
     /// Said once when the kernel keyring refuses the key: the passphrase is then asked each run.
     public private(set) var cacheUnavailable = false
 
@@ -39,6 +41,22 @@ public final class VaultKeyring: KeyringStore {
 
     public func secret(of item: KeyringItem) throws(ShellError) -> Secret? {
         try entries().first { $0.item.isSameSlot(as: item) }?.secret
+    }
+
+    public func prepareToStore() throws(ShellError) {
+        if FileManager.default.fileExists(atPath: path) {
+            _ = try entries()
+        } else if pendingCreation == nil {
+            pendingCreation = try newVaultKey()
+        }
+    }
+
+    private func newVaultKey() throws(ShellError) -> (VaultFile.Parameters, SymmetricKey) {
+        let typed = try passphrase.passphrase(for: place, creating: true, retry: false)
+        let parameters = VaultFile.Parameters.fresh()
+        do throws(VaultFile.Problem) {
+            return (parameters, try VaultFile.deriveKey(typed, parameters))
+        } catch { throw explain(error) }
     }
 
     public func store(_ item: KeyringItem, secret: Secret) throws(ShellError) {
@@ -155,11 +173,10 @@ public final class VaultKeyring: KeyringStore {
                     guard let key else { return nil }
                     sealingKey = key
                 } else {
-                    let typed = try passphrase.passphrase(for: place, creating: true, retry: false)
-                    parameters = VaultFile.Parameters.fresh()
-                    do throws(VaultFile.Problem) {
-                        sealingKey = try VaultFile.deriveKey(typed, parameters)
-                    } catch { throw explain(error) }
+                    let created: (VaultFile.Parameters, SymmetricKey)
+                    if let pending = pendingCreation { created = pending } else { created = try newVaultKey() }
+                    pendingCreation = nil
+                    (parameters, sealingKey) = created
                     entries = []
                     remember(sealingKey)
                 }

@@ -58,6 +58,9 @@ public protocol KeyringStore: AnyObject {
     func items() throws(ShellError) -> [KeyringItem]
     /// The secret in the item's slot (registry, kind, name), nil when the slot is empty.
     func secret(of item: KeyringItem) throws(ShellError) -> Secret?
+    /// Asks now whatever a `store` would ask (a vault's passphrase; a new vault's, twice) and
+    /// checks that the store can be read, so that nothing is created that could not be kept.
+    func prepareToStore() throws(ShellError)
     /// Stores the secret in the item's slot, replacing what was there.
     func store(_ item: KeyringItem, secret: Secret) throws(ShellError)
     /// Empties the item's slot; false when it was empty.

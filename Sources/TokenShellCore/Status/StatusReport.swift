@@ -16,7 +16,7 @@ public struct StatusReport: Sendable {
         public var kind: String {
             if let listed = probe.listed { return listed.kind.rawValue }
             // A login is kept in the user config; an unlisted token elsewhere is just a token.
-            if subject.localKind == "token", probe.listRead, subject.credential?.source == .user {
+            if subject.localKind == "token", probe.listRead, subject.credential?.source == .user || subject.isLogin {
                 return "login session"
             }
             return subject.localKind

@@ -6,6 +6,8 @@ public struct StatusSubject: Sendable {
     /// Where it is kept, for people: a file, `TOKENSH_TOKEN`, this session.
     public var store: String
     public var sent: RegistryClient.Credential
+    /// A login session kept outside the npm config (the keyring's accounts).
+    public var isLogin = false
 
     /// The kind as far as it is known without asking the registry.
     public var localKind: String {

@@ -76,7 +76,9 @@ enum LoginHandler {
         }
         let name = account ?? KeyringItem.defaultAccount
         try KeyringItem.checkName(name, what: "account")
-        return (try shell.keyring(), name)
+        let keyring = try shell.keyring()
+        try keyring.prepareToStore()
+        return (keyring, name)
     }
 
     /// A token from a login, or `TOKENSH_TOKEN` standing in for one.

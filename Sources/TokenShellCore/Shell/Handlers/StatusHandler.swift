@@ -79,6 +79,7 @@ enum StatusHandler {
             }
             subjects.append(StatusSubject(registry: registry, credential: credential, store: store, sent: sent))
         }
+        keyringSubjects(into: &subjects, shell)
         for (registry, token) in shell.session.sessionTokens.sorted(by: { $0.key < $1.key })
         where !subjects.contains(where: { $0.registry == registry }) {
             subjects.append(
@@ -97,6 +98,31 @@ enum StatusHandler {
             if let password = subject.credential?.basicPassword { shell.session.noteSecret(password) }
         }
         return subjects
+    }
+
+    /// The keyring's logins: an account chosen with `account use` is what is sent, so it takes
+    /// the config's place; any other counts only where the config has nothing.
+    private static func keyringSubjects(into subjects: inout [StatusSubject], _ shell: Shell) {
+        guard shell.services.keyringMayHoldItems else { return }
+        do {
+            let keyring = try shell.keyring()
+            let registries = try keyring.items().filter { $0.kind == .login }.map(\.registry)
+            var seen: Set<String> = []
+            for registry in registries where seen.insert(registry).inserted {
+                let chosen = shell.services.accounts?.selected(registry: registry) != nil
+                let existing = subjects.firstIndex { KeyringItem.canonical($0.registry) == registry }
+                if existing != nil, !chosen { continue }
+                guard let (item, token) = try shell.keyringLogin(for: registry, explicitOnly: false) else { continue }
+                var subject = StatusSubject(
+                    registry: existing.map { subjects[$0].registry } ?? registry, credential: nil,
+                    store: "\(keyring.place) (account \(item.name))", sent: .bearer(token))
+                subject.isLogin = true
+                if let existing { subjects[existing] = subject } else { subjects.append(subject) }
+            }
+        } catch {
+            shell.io.diagnostic(
+                "note: the keyring was not read: \(ErrorRenderer.inline(error, mask: shell.secretMask))\n")
+        }
     }
 
     static func localProblems(_ subject: StatusSubject, _ shell: Shell) -> [String] {

@@ -13,6 +13,7 @@ enum TokenSaver {
         if case .keyring(let name) = target {
             // Opened now, so a vault asks for its passphrase before anything exists to lose.
             let keyring = try shell.keyring()
+            try keyring.prepareToStore()
             guard !force, let name = name ?? tokenName else { return }
             let registry = try shell.currentRegistry()
             let item = KeyringItem(registry: registry, kind: .token, name: name)
