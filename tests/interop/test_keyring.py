@@ -1,0 +1,356 @@
+"""The keyring store: whole sessions with the Secret Service (GNOME Keyring on a private session
+bus started here) and with the encrypted vault file, then a search of everything a session could
+have leaked into: the home folder, the temporary folder, the argument vectors of every process,
+the history and the recordings."""
+
+import os
+import re
+import signal
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from harness import tokensh_bin
+from shell import PROMPT, ShellHome
+
+PASSWORD = "Keyring-Pa55-alice"
+VAULT_PASSPHRASE = "vault passphrase 4 tests"
+USER = "alice"
+TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
+ESCAPES = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
+QUESTION = r"\[[^\]\r\n]{0,80}\][ :?>]{0,3}" + ESCAPES + "$"
+
+
+class SecretService:
+    """A private session bus (`dbus-run-session`) with an unlocked GNOME Keyring on it; never the
+    user's own. Both processes are ended by their pids."""
+
+    def __init__(self, home):
+        self.runtime = Path(home) / "runtime"
+        self.runtime.mkdir(mode=0o700, parents=True)
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home), "XDG_RUNTIME_DIR": str(self.runtime)}
+        self.bus = subprocess.Popen(
+            ["dbus-run-session", "--", "sh", "-c", 'echo "$DBUS_SESSION_BUS_ADDRESS"; exec sleep 600'],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env, text=True,
+            start_new_session=True,
+        )
+        self.address = self.bus.stdout.readline().strip()
+        assert self.address, "dbus-run-session printed no bus address"
+        self.env = dict(env, DBUS_SESSION_BUS_ADDRESS=self.address)
+        self.daemon = subprocess.Popen(
+            ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=self.env,
+        )
+        self.daemon.stdin.write(b"keyring-unlock-password")
+        self.daemon.stdin.close()
+        deadline = time.monotonic() + 20
+        while subprocess.run(["secret-tool", "search", "--all", "xdg:schema", "none"], env=self.env,
+                             capture_output=True).returncode not in (0, 1):
+            assert time.monotonic() < deadline, "the keyring did not come up"
+            time.sleep(0.1)
+        # The service answers once it owns its name on the bus.
+        while not self.owns_name():
+            assert time.monotonic() < deadline, "no Secret Service on the private bus"
+            time.sleep(0.1)
+
+    def owns_name(self):
+        result = subprocess.run(
+            ["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus",
+             "org.freedesktop.DBus.NameHasOwner", "string:org.freedesktop.secrets"],
+            env=self.env, capture_output=True, text=True)
+        return "boolean true" in result.stdout
+
+    def items(self):
+        """(kind, name, registry) of tokensh's items."""
+        result = subprocess.run(
+            ["secret-tool", "search", "--all", "xdg:schema", "dev.tokensh.Credential"],
+            env=self.env, capture_output=True, text=True)
+        items, current = [], {}
+        for line in (result.stdout + "\n" + result.stderr).splitlines():
+            if line.startswith("[/"):
+                if current:
+                    items.append(current)
+                current = {}
+            elif line.startswith("attribute."):
+                key, _, value = line[len("attribute."):].partition(" = ")
+                current[key] = value
+        if current:
+            items.append(current)
+        return sorted((item.get("kind"), item.get("name"), item.get("registry")) for item in items)
+
+    def lookup(self, kind, name, registry):
+        result = subprocess.run(
+            ["secret-tool", "lookup", "registry", registry, "kind", kind, "name", name],
+            env=self.env, capture_output=True, text=True)
+        return result.stdout
+
+    def stop(self):
+        for proc in (self.daemon, self.bus):
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+
+
+@pytest.fixture
+def secret_service(tmp_path):
+    started = []
+
+    def start(home):
+        service = SecretService(home)
+        started.append(service)
+        return service
+
+    yield start
+    for service in started:
+        service.stop()
+
+
+class Watch:
+    """Everything a session shows or leaves, and every secret it used."""
+
+    def __init__(self, user, tmp, sandbox):
+        self.user = user
+        # The sandbox is the test's fixture: its accounts are on its own command line.
+        self.fixture_pid = str(sandbox.proc.pid)
+        self.tmp = tmp
+        self.secrets = {PASSWORD, VAULT_PASSPHRASE}
+        self.otps = set()
+        self.cmdlines = []
+        self.sampling = True
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self):
+        while self.sampling:
+            for entry in os.listdir("/proc"):
+                if entry.isdigit() and entry != self.fixture_pid:
+                    try:
+                        with open(f"/proc/{entry}/cmdline", "rb") as handle:
+                            self.cmdlines.append(handle.read().replace(b"\0", b" ").decode("utf-8", "replace"))
+                    except OSError:
+                        pass
+            time.sleep(0.02)
+
+    def stop(self):
+        self.sampling = False
+        self.thread.join(timeout=5)
+
+    def files(self):
+        for root in (self.user.home, self.tmp):
+            for path in Path(root).rglob("*"):
+                if path.is_file() and not path.is_symlink():
+                    yield path
+
+    def assert_nothing_leaked(self, known_tokens):
+        self.stop()
+        assert known_tokens, "the session made no token to look for"
+        secrets = self.secrets | self.otps | set(known_tokens)
+        for path in self.files():
+            data = path.read_bytes()
+            text = data.decode("utf-8", "replace")
+            assert not TOKEN_RE.search(text), f"a token in {path}"
+            for secret in secrets:
+                assert secret.encode() not in data, f"a secret in {path}"
+        assert self.cmdlines, "no argument vector was sampled"
+        for line in set(self.cmdlines):
+            assert not TOKEN_RE.search(line), f"a token in a process's arguments: {line[:80]}"
+            for secret in secrets:
+                assert secret not in line, f"a secret in a process's arguments: {line[:80]}"
+
+
+def answer(child, sandbox, watch, until=PROMPT, creating_vault=False):
+    """Answers the password, OTP and passphrase prompts and the questions (with their defaults)
+    until `until`; returns what the terminal showed."""
+    shown = []
+    while True:
+        index = child.expect([
+            r"(?i)one-time password: *" + ESCAPES + "$",
+            r"New vault passphrase: *" + ESCAPES + "$",
+            r"Same passphrase again: *" + ESCAPES + "$",
+            r"Vault passphrase: *" + ESCAPES + "$",
+            r"(?i)password: *" + ESCAPES + "$",
+            QUESTION,
+            until,
+        ], timeout=60)
+        shown.append(child.before + child.after)
+        if index == 0:
+            # Each code works once and the registry accepts the next step's too; past that, the
+            # clock has to move on.
+            while True:
+                fresh = [sandbox.otp(USER, time.time() + ahead) for ahead in (0, 30)]
+                unused = [code for code in fresh if code not in watch.otps]
+                if unused:
+                    code = unused[0]
+                    break
+                time.sleep(30 - time.time() % 30 + 0.2)
+            watch.otps.add(code)
+            child.sendline(code)
+        elif index in (1, 2, 3):
+            child.sendline(VAULT_PASSPHRASE)
+        elif index == 4:
+            child.sendline(PASSWORD)
+        elif index == 5:
+            child.sendline("")
+        else:
+            return "".join(shown)
+
+
+def start_user(start_sandbox, tmp_path, env):
+    sandbox = start_sandbox("--user", f"{USER}:{PASSWORD}:otp", totp_users=[USER])
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    user.env.update(env, TMPDIR=str(tmp), TOKENSH_UNLOCK_MINUTES="2")
+    return sandbox, user, tmp
+
+
+def full_session(sandbox, user, watch, place):
+    """login → token create into the keyring → rotate → account use → status → logout, recorded."""
+    child = user.spawn("--record", "session.tksh", "--record-cast", "session.cast")
+    child.expect(PROMPT)
+    child.sendline(f"login --auth-type legacy --username {USER} --store keyring --as work")
+    out = answer(child, sandbox, watch)
+    assert f"Saved in {place} as the account work" in out, out
+    assert "[work]>" in child.after, child.after
+
+    child.sendline("token create --name ci1 --packages-and-scopes-permission read-write --packages-all "
+                   "--expires 7 --save keyring:ci")
+    out = answer(child, sandbox, watch)
+    assert f"Saved the token in {place} as ci." in out, out
+    assert not TOKEN_RE.search(out), "the token was shown although it went to the keyring"
+
+    child.sendline("account list")
+    out = answer(child, sandbox, watch)
+    assert re.search(r"\* work \(alice\)", out), out
+
+    child.sendline("token rotate --name ci1 --yes")
+    out = answer(child, sandbox, watch)
+    assert "The new token replaces ci in the keyring." in out, out
+    assert f"Saved the token in {place} as ci." in out, out
+    assert "Removed the token ci" not in out, out
+
+    child.sendline("account use work")
+    out = answer(child, sandbox, watch)
+    assert "Using the account work (alice)" in out, out
+
+    child.sendline("status")
+    out = answer(child, sandbox, watch)
+    assert "account work" in out and "alice" in out, out
+
+    child.sendline("logout")
+    out = answer(child, sandbox, watch)
+    assert f"removed the account work from {place}" in out, out
+    child.sendline("exit")
+    child.expect(pexpect.EOF)
+    child.close()
+    script = (user.home / "session.tksh").read_text()
+    assert "login --auth-type legacy --username alice --store keyring --as work" in script, script
+    assert "--save keyring:ci" in script, script
+    return script
+
+
+def test_secret_service_session_keeps_every_secret_out_of_files_and_argv(start_sandbox, secret_service, tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    service = secret_service(home)
+    sandbox, user, tmp = start_user(start_sandbox, tmp_path, {
+        "DBUS_SESSION_BUS_ADDRESS": service.address, "XDG_RUNTIME_DIR": str(service.runtime)})
+    watch = Watch(user, tmp, sandbox)
+    tokens = []
+    full_session(sandbox, user, watch, "the Secret Service")
+    items = service.items()
+    assert items == [("token", "ci", sandbox.url)], items
+    ci = service.lookup("token", "ci", sandbox.url)
+    assert TOKEN_RE.fullmatch(ci), "the keyring's ci item is not a token"
+    tokens.append(ci)
+    assert not user.userconfig.exists(), user.config_text()
+    watch.assert_nothing_leaked(tokens)
+
+
+def test_vault_session_then_the_unlock_window_and_lock(start_sandbox, tmp_path):
+    sandbox, user, tmp = start_user(start_sandbox, tmp_path, {"TOKENSH_KEYRING": "vault"})
+    watch = Watch(user, tmp, sandbox)
+    vault = user.home / ".local" / "share" / "tokensh" / "vault"
+    full_session(sandbox, user, watch, "the vault ~/.local/share/tokensh/vault")
+    assert vault.exists() and (vault.stat().st_mode & 0o777) == 0o600
+    assert not user.userconfig.exists(), user.config_text()
+
+    # Within the unlock window a second tokensh, with no terminal and no passphrase, reads it.
+    listed = user.run("-c", "account list")
+    assert listed.returncode == 0, listed.stderr
+    assert "No accounts in the vault" in listed.stdout
+    locked = user.run("-c", "lock")
+    assert locked.returncode == 0 and "Locked the vault" in locked.stdout, locked.stdout + locked.stderr
+    after = user.run("-c", "account list")
+    assert after.returncode == 2 and "ELOCKED" not in after.stdout, after.stdout
+    assert "is locked and there is no terminal to ask for its passphrase" in after.stderr, after.stderr
+
+    # At a terminal it asks, once, and then it is unlocked for the next run again.
+    child = user.spawn("-c", "account list")
+    child.expect("Vault passphrase: ")
+    child.sendline(VAULT_PASSPHRASE)
+    child.expect("No accounts in the vault")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    again = user.run("-c", "account list")
+    assert again.returncode == 0, again.stderr
+    user.run("-c", "lock")
+    # The vault holds the rotated ci token; no plain text of it anywhere.
+    watch.assert_nothing_leaked(["npm_" + "x" * 36])
+
+
+def test_keyring_never_falls_back_to_a_plain_file(start_sandbox, tmp_path):
+    sandbox, user, tmp = start_user(start_sandbox, tmp_path, {"TOKENSH_KEYRING": "secret-service"})
+    result = user.run("-c", f"login --auth-type legacy --username {USER} --store keyring",
+                      env={"TOKENSH_PASSWORD": PASSWORD, "TOKENSH_OTP": sandbox.otp(USER)})
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "no Secret Service answers on the session bus" in result.stderr, result.stderr
+    assert "TOKENSH_KEYRING=vault" in result.stderr
+    assert not user.userconfig.exists()
+    assert not (user.home / ".local" / "share" / "tokensh").exists()
+    # Nothing was sent to the registry either: the keyring is checked before the login.
+    assert user.run("-c", "ping").returncode == 0
+    log = sandbox.log_text()
+    assert "/-/ping" in log, log
+    assert "/-/user/" not in log, log
+
+
+def test_a_damaged_vault_is_left_as_it_is_and_nothing_is_created(start_sandbox, tmp_path):
+    sandbox, user, tmp = start_user(start_sandbox, tmp_path, {"TOKENSH_KEYRING": "vault",
+                                                              "TOKENSH_VAULT_PASSPHRASE": VAULT_PASSPHRASE})
+    made = user.run("-c", f"login --auth-type legacy --username {USER} --store keyring --as work",
+                    env={"TOKENSH_PASSWORD": PASSWORD, "TOKENSH_OTP": sandbox.otp(USER)})
+    assert made.returncode == 0, made.stderr
+    vault = user.home / ".local" / "share" / "tokensh" / "vault"
+    good = vault.read_text()
+    user.run("-c", "lock")
+    cases = [
+        (good[: len(good) // 2], "is damaged"),
+        (good.replace('"version":1', '"version":7'), "was written by a newer tokensh (format 7"),
+        (re.sub(r'"sealed":"(.)', lambda m: '"sealed":"' + ("B" if m.group(1) != "B" else "C"), good), "does not open"),
+    ]
+    for contents, message in cases:
+        vault.write_text(contents)
+        result = user.run("-c", "token create --name x --packages-and-scopes-permission read-only --packages-all "
+                          "--save keyring:x", env={"TOKENSH_PASSWORD": PASSWORD})
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert message in result.stderr, result.stderr
+        assert vault.read_text() == contents
+    # The good vault back: nothing was created while it could not be read.
+    vault.write_text(good)
+    wrong = user.run("-c", "account list", env={"TOKENSH_VAULT_PASSPHRASE": "not the passphrase"})
+    assert wrong.returncode == 1, wrong.stdout + wrong.stderr
+    assert "TOKENSH_VAULT_PASSPHRASE does not open the vault" in wrong.stderr, wrong.stderr
+    assert vault.read_text() == good
+    listed = user.run("--json", "-c", "token list")
+    assert listed.returncode == 0, listed.stderr
+    assert '"x"' not in listed.stdout, listed.stdout
