@@ -50,6 +50,9 @@ public protocol ShellServices: AnyObject, Sendable {
     var registryKinds: (any RegistryKindStore)? { get }
     /// Where `--step` replays were stopped; `nil` where there is no disk (the default).
     var replayProgress: (any ReplayProgressStore)? { get }
+    /// Runs an `exec` child in the foreground, with the terminal and the signals the terminal
+    /// sends, and waits for it. The default refuses: fakes run no programs.
+    func runExec(_ request: ExecRequest) throws(ShellError) -> ExecTermination
 }
 
 extension ShellServices {
@@ -72,6 +75,9 @@ extension ShellServices {
     public var registryKinds: (any RegistryKindStore)? { nil }
     public var replayProgress: (any ReplayProgressStore)? { nil }
     public var canOpenBrowser: Bool { false }
+    public func runExec(_ request: ExecRequest) throws(ShellError) -> ExecTermination {
+        throw ShellError(.failure, "exec cannot run programs here", hint: "run it from the tokensh executable")
+    }
     public func openInBrowser(_ url: String) -> Bool { false }
 }
 
