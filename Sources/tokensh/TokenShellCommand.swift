@@ -94,6 +94,11 @@ struct ExecSummary: ParsableCommand {
         commandName: "exec",
         abstract: "Run a program with the registry's credential in its environment (`tokensh exec --help`)."
     )
+
+    /// Reached only when global options came first (`tokensh --registry URL exec …`).
+    func run() throws {
+        throw ValidationError("put exec first, its options after it: tokensh exec --registry URL -- COMMAND...")
+    }
 }
 
 /// The global options of design §2.
