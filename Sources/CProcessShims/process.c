@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <termios.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <unistd.h>
 #ifdef __linux__
@@ -88,3 +89,58 @@ void shim_terminate_guard_install(void (*on_resize)(void *), void *arg) {
 }
 
 void shim_terminate_guard_disarm(void) { terminate_armed = 0; }
+
+int shim_memory_file(const char *name) {
+#ifdef __linux__
+    return memfd_create(name, MFD_CLOEXEC);
+#else
+    (void)name;
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
+static const int exec_signals[] = {SIGINT, SIGQUIT, SIGTERM, SIGHUP};
+#define EXEC_SIGNAL_COUNT (sizeof(exec_signals) / sizeof(exec_signals[0]))
+static struct sigaction exec_saved[EXEC_SIGNAL_COUNT];
+static volatile pid_t exec_child = 0;
+static volatile sig_atomic_t exec_pending = 0;
+
+static void exec_forward(int sig, siginfo_t *info, void *context) {
+    (void)context;
+    // The terminal (si_code > 0: SI_KERNEL) sends Ctrl-C, Ctrl-\ and a hang-up to the whole
+    // foreground process group, the child included: passing it on would deliver it twice.
+    if (info != NULL && info->si_code > 0) return;
+    int saved = errno;
+    pid_t child = exec_child;
+    if (child > 0) {
+        kill(child, sig);
+    } else {
+        exec_pending = sig;
+    }
+    errno = saved;
+}
+
+void shim_exec_signals_begin(void) {
+    exec_child = 0;
+    exec_pending = 0;
+    struct sigaction action;
+    action.sa_sigaction = exec_forward;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_SIGINFO | SA_RESTART;
+    for (size_t i = 0; i < EXEC_SIGNAL_COUNT; i++) sigaction(exec_signals[i], &action, &exec_saved[i]);
+}
+
+void shim_exec_signals_child(pid_t pid) {
+    exec_child = pid;
+    int pending = exec_pending;
+    if (pending != 0 && pid > 0) {
+        exec_pending = 0;
+        kill(pid, pending);
+    }
+}
+
+void shim_exec_signals_end(void) {
+    for (size_t i = 0; i < EXEC_SIGNAL_COUNT; i++) sigaction(exec_signals[i], &exec_saved[i], NULL);
+    exec_child = 0;
+}

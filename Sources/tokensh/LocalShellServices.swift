@@ -171,6 +171,10 @@ final class LocalShellServices: ShellServices {
         return AuditFileScanner(backupDirectory: paths.stateDirectory + "/backups")
     }
 
+    func runExec(_ request: ExecRequest) throws(ShellError) -> ExecTermination {
+        try ExecRunner.run(request)
+    }
+
     func runOTPCommand() throws(ShellError) -> Secret? {
         guard let runner = OTPCommandRunner(environment: environment) else { return nil }
         do {

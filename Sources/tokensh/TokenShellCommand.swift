@@ -21,7 +21,7 @@ struct TokenShellCommand: ParsableCommand {
             TOKENSH_OTP_COMMAND, and TOKENSH_TOKEN stands in for a login.
             """,
         version: TokenShellVersion.current,
-        subcommands: [SandboxSummary.self]
+        subcommands: [SandboxSummary.self, ExecSummary.self]
     )
 
     @OptionGroup var options: ShellOptions
@@ -58,6 +58,8 @@ struct TokenShellCommand: ParsableCommand {
             SandboxExecutable.exec(Array(arguments.dropFirst()))
         }
         SecretFlagGuard.refuseSecretsInArguments(arguments)
+        // The program's own flags follow its name: ArgumentParser must not read them.
+        if arguments.first == "exec" { ExecLauncher.run(Array(arguments.dropFirst())) }
         if let launch = LaunchArguments.quickParse(arguments) {
             Glibc.exit(ShellLauncher(options: launch).run().rawValue)
         }
@@ -83,6 +85,20 @@ struct SandboxSummary: ParsableCommand {
         commandName: "sandbox",
         abstract: "Run the sandbox npm registry in the foreground (`tokensh sandbox --help` for its options)."
     )
+}
+
+/// `tokensh exec` as `--help` and the completion scripts list it; `main` runs `ExecLauncher`
+/// before parsing, so this never runs.
+struct ExecSummary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exec",
+        abstract: "Run a program with the registry's credential in its environment (`tokensh exec --help`)."
+    )
+
+    /// Reached only when global options came first (`tokensh --registry URL exec …`).
+    func run() throws {
+        throw ValidationError("put exec first, its options after it: tokensh exec --registry URL -- COMMAND...")
+    }
 }
 
 /// The global options of design §2.

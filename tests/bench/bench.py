@@ -104,6 +104,19 @@ class Bench:
                         ratio=npm / mine_or(samples["tokensh -c whoami"]))
         self.rows[-1]["note"] = f"{mine / curl:.2f}x curl"
 
+    def exec_overhead(self):
+        """What `tokensh exec` costs on top of the program it runs: config, credential, memfd, spawn."""
+        true = shutil.which("true") or "/bin/true"
+        mine = [self.tokensh, "exec", "--userconfig", str(self.npm.userconfig), "--registry", self.sandbox.url,
+                "--", true] if self.tokensh else None
+        if not mine or not measure.succeeds(mine, self.env, cwd=self.tmp)[0]:
+            self.add_missing("tokensh exec -- true", "`tokensh exec -- true` does not succeed")
+            return
+        samples = self.alternate([("true", [true]), ("exec", mine)])
+        alone = self.add("true (floor)", samples["true"])
+        wrapped = self.add("tokensh exec -- true", samples["exec"])
+        self.rows[-1]["note"] = f"+{(wrapped - alone) * 1000:.1f} ms over running `true` directly"
+
     def token_list(self):
         npm_case = ("npm token list", self.npm.argv("token", "list"))
         if not self.tokensh_works("-c", "token list"):
@@ -223,8 +236,8 @@ def main():
     bench = Bench(args.quick)
     try:
         bench.prepare()
-        for step in (bench.whoami, bench.token_list, bench.first_prompt, bench.replay, bench.completion,
-                     bench.load):
+        for step in (bench.whoami, bench.exec_overhead, bench.token_list, bench.first_prompt, bench.replay,
+                     bench.completion, bench.load):
             print(f"bench: {step.__name__}", file=sys.stderr, flush=True)
             step()
     finally:

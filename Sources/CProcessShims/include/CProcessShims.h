@@ -34,4 +34,21 @@ void shim_terminate_guard_install(void (*on_resize)(void *), void *arg);
 /// Forgets the armed settings (the handlers themselves are put back by libedit when el_gets ends).
 void shim_terminate_guard_disarm(void);
 
+// MARK: exec: a child in the foreground
+
+/// An anonymous file in memory (memfd_create, close-on-exec), or -1 with errno set.
+int shim_memory_file(const char *name);
+
+/// While an exec child runs: SIGINT and SIGQUIT typed at the terminal reach the child (its
+/// process group is the shell's) and leave tokensh alone; SIGTERM, SIGHUP, SIGINT and SIGQUIT
+/// sent to tokensh by another process are passed on to the child. A signal that arrives before
+/// shim_exec_signals_child names the child is passed on then. Saves the handlers it replaces.
+void shim_exec_signals_begin(void);
+
+/// Names the child the signals are passed on to.
+void shim_exec_signals_child(pid_t pid);
+
+/// Puts back the handlers shim_exec_signals_begin replaced.
+void shim_exec_signals_end(void);
+
 #endif

@@ -14,7 +14,7 @@ public struct CommandCatalog: Sendable {
     public static let standard = CommandCatalog(
         commands: [
             .help, .guide, .tips,
-            .registry, .ping, .login, .whoami, .status, .logout,
+            .registry, .ping, .login, .whoami, .status, .exec, .logout,
             .accountList, .accountUse, .accountRemove, .lock,
             .tokenList, .tokenShow, .tokenCreate, .tokenRevoke, .tokenRotate, .tokenPrune,
             .configList, .configGet, .configPath, .audit,

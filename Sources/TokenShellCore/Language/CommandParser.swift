@@ -20,7 +20,7 @@ public struct CommandParser: Sendable {
 
     /// Parses words that were already lexed and expanded.
     public func parse(words: [Word]) throws(ShellError) -> ParsedCommand {
-        let flagWords = words.prefix { $0.value != "--" }
+        let flagWords = ownFlagWords(words)
         if let secret = flagWords.first(where: { Self.isSecretFlag($0.value) }) {
             throw Self.secretFlagError(secret.value)
         }
@@ -31,6 +31,17 @@ public struct CommandParser: Sendable {
         var state = ArgumentCollector(spec: spec)
         try state.collect(Array(words.dropFirst(consumed)))
         return try state.finish(words: words)
+    }
+
+    /// The words that may be this command's own flags: those before `--`, and for a command
+    /// that runs another program, those before the program's name (`exec npm publish --help`
+    /// asks npm, not tokensh).
+    private func ownFlagWords(_ words: [Word]) -> ArraySlice<Word> {
+        let flagWords = words.prefix { $0.value != "--" }
+        guard case .success(let (spec, consumed)) = catalog.resolve(words.map(\.value)), spec.flagsEndAtFirstArgument
+        else { return flagWords }
+        let arguments = flagWords.dropFirst(consumed)
+        return flagWords.prefix(consumed + arguments.prefix { $0.value.hasPrefix("-") && $0.value != "-" }.count)
     }
 
     /// A command whose spec takes raw text (`note TEXT`): the rest of the line, untouched. Nil
@@ -99,6 +110,7 @@ private struct ArgumentCollector {
             let text = word.value
             if flagsEnded || !text.hasPrefix("-") || text == "-" {
                 positionalWords.append(word)
+                if spec.flagsEndAtFirstArgument { flagsEnded = true }
                 continue
             }
             if text == "--" {

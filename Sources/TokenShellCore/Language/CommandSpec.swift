@@ -28,12 +28,15 @@ public struct CommandSpec: Sendable, Equatable {
     /// The rest of the line after the command's name is one positional, exactly as typed: no
     /// quotes, no `${NAME}` expansion (`note don't forget`).
     public var takesRawText: Bool
+    /// Words after the first positional are positionals too, flag-like or not: they belong to
+    /// another program (`exec npm publish --tag next`). The command's own flags come first.
+    public var flagsEndAtFirstArgument: Bool
 
     public init(
         _ path: [String], aliases: [String] = [], topic: CommandTopic, summary: String, help: String,
         positionals: [PositionalSpec] = [], flags: [FlagSpec] = [], examples: [String] = [],
         npmCommand: String? = nil, npmNote: String? = nil, positionalsOrFlag: String? = nil,
-        exclusiveFlags: [[String]] = [], takesRawText: Bool = false
+        exclusiveFlags: [[String]] = [], takesRawText: Bool = false, flagsEndAtFirstArgument: Bool = false
     ) {
         self.path = path
         self.aliases = aliases
@@ -48,6 +51,7 @@ public struct CommandSpec: Sendable, Equatable {
         self.positionalsOrFlag = positionalsOrFlag
         self.exclusiveFlags = exclusiveFlags
         self.takesRawText = takesRawText
+        self.flagsEndAtFirstArgument = flagsEndAtFirstArgument
     }
 
     /// The command's name as typed, e.g. `token create`.

@@ -11,6 +11,7 @@ public enum ShellCommandTable {
         CommandSpec.ping.name: SessionHandlers.ping,
         CommandSpec.whoami.name: SessionHandlers.whoami,
         CommandSpec.status.name: StatusHandler.run,
+        CommandSpec.exec.name: ExecHandler.run,
         CommandSpec.login.name: LoginHandler.run,
         CommandSpec.logout.name: LogoutHandler.run,
         CommandSpec.accountList.name: AccountHandlers.list,

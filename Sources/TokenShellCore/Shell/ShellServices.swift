@@ -58,6 +58,9 @@ public protocol ShellServices: AnyObject, Sendable {
     var keyringMayHoldItems: Bool { get }
     /// Which account each registry uses (`account use`); `nil` where there is no disk.
     var accounts: (any AccountSelectionStore)? { get }
+    /// Runs an `exec` child in the foreground, with the terminal and the signals the terminal
+    /// sends, and waits for it. The default refuses: fakes run no programs.
+    func runExec(_ request: ExecRequest) throws(ShellError) -> ExecTermination
 }
 
 extension ShellServices {
@@ -85,6 +88,9 @@ extension ShellServices {
     public var keyringMayHoldItems: Bool { false }
     public var accounts: (any AccountSelectionStore)? { nil }
     public var canOpenBrowser: Bool { false }
+    public func runExec(_ request: ExecRequest) throws(ShellError) -> ExecTermination {
+        throw ShellError(.failure, "exec cannot run programs here", hint: "run it from the tokensh executable")
+    }
     public func openInBrowser(_ url: String) -> Bool { false }
 }
 

@@ -10,7 +10,8 @@ import TokenShellCore
     @Test func everyCommandOfTheDesignIsThere() {
         let names = Set(catalog.commands.map(\.name))
         let expected: Set<String> = [
-            "help", "guide", "registry", "ping", "login", "whoami", "status", "logout", "token list", "token show",
+            "help", "guide", "registry", "ping", "login", "whoami", "status", "exec", "logout", "token list",
+            "token show",
             "token create", "token revoke", "token rotate", "token prune", "config list", "config get",
             "config path", "tips", "audit", "record start", "record stop", "record status", "note", "replay",
             "history", "set", "exit",

@@ -1,0 +1,97 @@
+import TokenShellCore
+import TokenShellSystem
+
+#if canImport(Glibc)
+    @preconcurrency import Glibc
+#endif
+
+/// `tokensh exec [--registry URL] -- COMMAND...`, read before ArgumentParser: the words after
+/// the program's name are the program's, flags included, and never parsed as tokensh's.
+enum ExecLauncher {
+    /// tokensh's own options that exec takes, each before the program's name.
+    struct Options: Equatable {
+        var registry: String?
+        var userconfig: String?
+        var allowInsecureRegistry = false
+        var help = false
+        var command: [String] = []
+    }
+
+    /// Splits `exec`'s arguments (the word `exec` already gone) into its options and the command.
+    static func parse(_ arguments: [String]) -> Result<Options, ShellError> {
+        var options = Options()
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            index += 1
+            if word == "--" { break }
+            guard word.hasPrefix("-"), word != "-" else {
+                index -= 1
+                break
+            }
+            var name = word
+            var attached: String?
+            if let equals = word.firstIndex(of: "="), word.hasPrefix("--") {
+                name = String(word[..<equals])
+                attached = String(word[word.index(after: equals)...])
+            }
+            switch name {
+            case "-h", "--help":
+                options.help = true
+            case "--allow-insecure-registry":
+                options.allowInsecureRegistry = true
+            case "--registry", "--userconfig":
+                guard let value = attached ?? (index < arguments.count ? arguments[index] : nil), !value.isEmpty else {
+                    return .failure(ShellError(.usage, "\(name) needs a value", hint: usageHint))
+                }
+                if attached == nil { index += 1 }
+                if name == "--registry" { options.registry = value } else { options.userconfig = value }
+            default:
+                // Not repeated: a mistyped option may hold a secret.
+                return .failure(
+                    ShellError(
+                        .usage, "unknown option before the command of `tokensh exec`",
+                        hint: usageHint + " (the program's own options go after its name)"))
+            }
+        }
+        options.command = Array(arguments[index...])
+        if options.command.isEmpty, !options.help {
+            return .failure(ShellError(.usage, "`tokensh exec` needs a command to run", hint: usageHint))
+        }
+        return .success(options)
+    }
+
+    static let usageHint = "usage: tokensh exec [--registry URL] -- COMMAND [ARGS...], e.g. tokensh exec -- npm whoami"
+
+    static func run(_ arguments: [String]) -> Never {
+        var values = ShellOptionsValues()
+        values.version = TokenShellVersion.current
+        values.color = getenv("NO_COLOR") == nil
+        let services = LocalShellServices(process: ProcessEnvironment.current(), timeout: nil)
+        let io = TerminalShellIO(editor: nil, stdinIsPiped: isatty(STDIN_FILENO) == 0)
+        let options: Options
+        switch parse(arguments) {
+        case .success(let parsed): options = parsed
+        case .failure(let error):
+            Shell(io: io, services: services, options: values).report(error)
+            exit(error.status.rawValue)
+        }
+        values.registry = options.registry
+        values.userconfig = options.userconfig
+        values.allowInsecureRegistry = options.allowInsecureRegistry
+        let shell = Shell(io: io, services: services, options: values)
+        if options.help {
+            shell.execute("help exec")
+            exit(0)
+        }
+        do {
+            let ended = try ExecHandler.execute(ParsedCommand(spec: .exec, positionals: options.command), shell)
+            exit(ended.shellStatus)
+        } catch {
+            let failure = Shell.shellError(from: error)
+            shell.report(failure)
+            // As a POSIX shell says a program could not be found or run.
+            exit(failure.code == "ENOCMD" ? 127 : failure.code == "EEXEC" ? 126 : failure.status.rawValue)
+        }
+    }
+}
