@@ -13,6 +13,8 @@ enum ExecLauncher {
         var registry: String?
         var userconfig: String?
         var allowInsecureRegistry = false
+        var account: String?
+        var token: String?
         var help = false
         var command: [String] = []
     }
@@ -40,12 +42,17 @@ enum ExecLauncher {
                 options.help = true
             case "--allow-insecure-registry":
                 options.allowInsecureRegistry = true
-            case "--registry", "--userconfig":
+            case "--registry", "--userconfig", "--account", "--token":
                 guard let value = attached ?? (index < arguments.count ? arguments[index] : nil), !value.isEmpty else {
                     return .failure(ShellError(.usage, "\(name) needs a value", hint: usageHint))
                 }
                 if attached == nil { index += 1 }
-                if name == "--registry" { options.registry = value } else { options.userconfig = value }
+                switch name {
+                case "--registry": options.registry = value
+                case "--userconfig": options.userconfig = value
+                case "--account": options.account = value
+                default: options.token = value
+                }
             default:
                 // Not repeated: a mistyped option may hold a secret.
                 return .failure(
@@ -55,13 +62,18 @@ enum ExecLauncher {
             }
         }
         options.command = Array(arguments[index...])
+        if options.account != nil, options.token != nil {
+            return .failure(ShellError(.usage, "give --account or --token, not both", hint: usageHint))
+        }
         if options.command.isEmpty, !options.help {
             return .failure(ShellError(.usage, "`tokensh exec` needs a command to run", hint: usageHint))
         }
         return .success(options)
     }
 
-    static let usageHint = "usage: tokensh exec [--registry URL] -- COMMAND [ARGS...], e.g. tokensh exec -- npm whoami"
+    static let usageHint =
+        "usage: tokensh exec [--registry URL] [--account NAME | --token NAME] -- COMMAND [ARGS...], "
+        + "e.g. tokensh exec -- npm whoami"
 
     static func run(_ arguments: [String]) -> Never {
         var values = ShellOptionsValues()
@@ -85,7 +97,10 @@ enum ExecLauncher {
             exit(0)
         }
         do {
-            let ended = try ExecHandler.execute(ParsedCommand(spec: .exec, positionals: options.command), shell)
+            var command = ParsedCommand(spec: .exec, positionals: options.command)
+            if let account = options.account { try command.setFlag("account", .string(account)) }
+            if let token = options.token { try command.setFlag("token", .string(token)) }
+            let ended = try ExecHandler.execute(command, shell)
             exit(ended.shellStatus)
         } catch {
             let failure = Shell.shellError(from: error)

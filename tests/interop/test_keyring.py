@@ -3,6 +3,7 @@ bus started here) and with the encrypted vault file, then a search of everything
 have leaked into: the home folder, the temporary folder, the argument vectors of every process,
 the history and the recordings."""
 
+import json
 import os
 import re
 import signal
@@ -172,7 +173,7 @@ def answer(child, sandbox, watch, until=PROMPT, creating_vault=False):
     shown = []
     while True:
         index = child.expect([
-            r"(?i)one-time password: *" + ESCAPES + "$",
+            r"(?i)(one-time password|Enter OTP): *" + ESCAPES + "$",
             r"New vault passphrase: *" + ESCAPES + "$",
             r"Same passphrase again: *" + ESCAPES + "$",
             r"Vault passphrase: *" + ESCAPES + "$",
@@ -227,15 +228,30 @@ def full_session(sandbox, user, watch, place):
     assert f"Saved the token in {place} as ci." in out, out
     assert not TOKEN_RE.search(out), "the token was shown although it went to the keyring"
 
+    pasted = re.search(r"Use it without ever seeing it: (tokensh exec [^\r\n]*)", out)
+    assert pasted, out
+    assert_pasted_line_works(pasted.group(1), user)
+
     child.sendline("account list")
     out = answer(child, sandbox, watch)
     assert re.search(r"\* work \(alice\)", out), out
+
+    # npm publish through exec, as the 2FA user: npm asks for the OTP at the terminal.
+    package = user.home / "pkg"
+    package.mkdir()
+    (package / "package.json").write_text(json.dumps({"name": "keyring-pkg", "version": "1.0.0"}))
+    (package / "index.js").write_text("module.exports = 1;\n")
+    child.sendline("exec -- npm publish ./pkg")
+    out = answer(child, sandbox, watch)
+    assert "+ keyring-pkg@1.0.0" in out, out
 
     child.sendline("token rotate --name ci1 --yes")
     out = answer(child, sandbox, watch)
     assert "The new token replaces ci in the keyring." in out, out
     assert f"Saved the token in {place} as ci." in out, out
     assert "Removed the token ci" not in out, out
+
+    assert_pasted_line_works(pasted.group(1), user)
 
     child.sendline("account use work")
     out = answer(child, sandbox, watch)
@@ -255,6 +271,16 @@ def full_session(sandbox, user, watch, place):
     assert "login --auth-type legacy --username alice --store keyring --as work" in script, script
     assert "--save keyring:ci" in script, script
     return script
+
+
+def assert_pasted_line_works(line, user):
+    """The line tokensh printed, pasted into bash: the keyring's token works, unseen."""
+    env = dict(user.env, PATH=os.path.dirname(tokensh_bin()) + ":" + user.env["PATH"])
+    result = subprocess.run(["bash", "-c", line], capture_output=True, text=True, env=env, cwd=user.home,
+                            stdin=subprocess.DEVNULL, timeout=120)
+    assert result.returncode == 0, line + "\n" + result.stderr
+    assert result.stdout.strip() == USER, result.stdout
+    assert not TOKEN_RE.search(result.stdout + result.stderr)
 
 
 def test_secret_service_session_keeps_every_secret_out_of_files_and_argv(start_sandbox, secret_service, tmp_path):

@@ -17,7 +17,7 @@ extension CommandSpec {
             own, flags included; put -- before a COMMAND that starts with -. A project .npmrc \\
             that sets its own credential for the registry takes precedence over the user \\
             config, as npm always does. The same from outside the shell: \\
-            `tokensh exec [--registry URL] -- COMMAND...`.
+            `tokensh exec [--registry URL] [--account NAME | --token NAME] -- COMMAND...`.
 
             npm alone does it with a committed project .npmrc line \\
             //registry.npmjs.org/:_authToken=${NPM_TOKEN} and the token typed into a variable of \\
@@ -27,8 +27,19 @@ extension CommandSpec {
             PositionalSpec(
                 "COMMAND", repeating: true, summary: "the program and its arguments, e.g. npm publish")
         ],
-        examples: ["exec npm whoami", "exec npm publish --access public", "exec -- pnpm install"],
+        flags: [
+            FlagSpec(
+                "account", kind: .string, valueName: "NAME",
+                summary: "use this keyring account's login (default: the one `account use` chose)"),
+            FlagSpec(
+                "token", kind: .string, valueName: "NAME",
+                summary: "use the token saved with --save keyring:NAME instead of a login"),
+        ],
+        examples: [
+            "exec npm whoami", "exec npm publish --access public", "exec -- pnpm install",
+            "exec --token ci -- npm publish",
+        ],
         npmCommand: #"read -rs NPM_TOKEN && NPM_TOKEN="$NPM_TOKEN" npm whoami"#,
         npmNote: #"with echo '//registry.npmjs.org/:_authToken=${NPM_TOKEN}' >> .npmrc in the project, once"#,
-        flagsEndAtFirstArgument: true)
+        exclusiveFlags: [["account", "token"]], flagsEndAtFirstArgument: true)
 }

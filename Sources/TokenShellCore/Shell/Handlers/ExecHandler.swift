@@ -26,7 +26,7 @@ public enum ExecHandler {
         let config = try shell.config()
         let registry = try shell.currentRegistry(config)
         try shell.checkInsecureRegistry(registry)
-        let credential = try credential(for: registry, config: config, shell)
+        let credential = try credential(for: registry, config: config, command, shell)
         let value: Secret
         let kind: ExecUserConfig.Kind
         switch credential {
@@ -48,12 +48,26 @@ public enum ExecHandler {
         return try shell.services.runExec(request)
     }
 
-    /// The one place exec picks the credential: the one every other command would send.
-    /// (Where `--account NAME` or `--token NAME` will choose another.)
+    /// The one place exec picks the credential: the keyring item `--account NAME` or
+    /// `--token NAME` names, else the one every other command would send.
     static func credential(
-        for registry: String, config: NpmConfig, _ shell: Shell
+        for registry: String, config: NpmConfig, _ command: ParsedCommand, _ shell: Shell
     ) throws -> RegistryClient.Credential? {
-        try shell.credential(for: registry, config: config)
+        let named: (KeyringItem.Kind, String)? =
+            command.string("token").map { (.token, $0) } ?? command.string("account").map { (.login, $0) }
+        guard let (kind, name) = named else { return try shell.credential(for: registry, config: config) }
+        try KeyringItem.checkName(name, what: kind == .token ? "keyring token" : "account")
+        let keyring = try shell.keyring()
+        guard let secret = try keyring.secret(of: KeyringItem(registry: registry, kind: kind, name: name)) else {
+            throw ShellError(
+                .usage,
+                "\(keyring.place) has no \(kind == .token ? "token" : "account") \(name) for \(RegistryURL.redact(registry))",
+                hint: kind == .token
+                    ? "`token create --save keyring:\(name)` saves one there" : "`account list` shows the accounts",
+                code: "ENOACCOUNT")
+        }
+        shell.session.noteSecret(secret)
+        return .bearer(secret)
     }
 
     /// The child's arguments are in `ps` while it runs and in the shell's history: a token or a

@@ -119,7 +119,14 @@ enum TokenSaver {
                 created, because: .notSaved(Shell.shellError(from: error)), client: client, shell)
         }
         output(created, shown: shown, target: target, shell)
-        shell.io.diagnostic(TokenUsageHelp.lines(registry: registry).joined(separator: "\n") + "\n")
+        if case .keyring = target, let name = shell.completedCommand?.string("save")?.dropFirst("keyring:".count) {
+            // Pasted as it is: the registry named, the name quoted where a shell needs it.
+            shell.io.diagnostic(
+                "Use it without ever seeing it: tokensh exec --registry \(ShellQuoting.quote(RegistryURL(registry)?.withoutUserinfo ?? registry)) "
+                    + "--token \(ShellQuoting.quote(String(name))) -- npm whoami\n")
+        } else {
+            shell.io.diagnostic(TokenUsageHelp.lines(registry: registry).joined(separator: "\n") + "\n")
+        }
         if case .project = target { _ = Tips.contextual(.savedToProjectFile, in: shell) }
         let writes =
             created.object.access.map { $0 == .readWrite || $0 == .readWriteStageOnly }
