@@ -20,8 +20,11 @@ public enum CanonicalLine {
             flags += flagWords(flag, value: value, templates: command.flagTemplates[flag.name])
         }
         // A positional that starts with "-" (even "--" itself) would read back as a flag or as
-        // the end of flags: then the flags come first and "--" ends them.
-        if command.positionals.contains(where: { $0.hasPrefix("-") }) {
+        // the end of flags, and a command whose flags end at its first argument (`exec`) would
+        // read flags after it as the program's: then the flags come first and "--" ends them.
+        if command.positionals.contains(where: { $0.hasPrefix("-") })
+            || (command.spec.flagsEndAtFirstArgument && !flags.isEmpty)
+        {
             return (command.spec.path + flags + ["--"] + positionals).joined(separator: " ")
         }
         return (command.spec.path + positionals + flags).joined(separator: " ")

@@ -14,10 +14,10 @@ import TokenShellCore
             "token show",
             "token create", "token revoke", "token rotate", "token prune", "config list", "config get",
             "config path", "tips", "audit", "record start", "record stop", "record status", "note", "replay",
-            "history", "set", "exit",
+            "history", "set", "exit", "account list", "account use", "account remove", "lock",
         ]
         #expect(names == expected)
-        #expect(Set(catalog.groups.keys) == ["token", "config", "record"])
+        #expect(Set(catalog.groups.keys) == ["token", "config", "record", "account"])
     }
 
     @Test func everyCommandHasSummaryHelpAndAnExample() {

@@ -64,7 +64,11 @@ struct StubCompletionContext: CompletionContext {
     }
 
     @Test func saveTargetsAndFilePaths() {
-        #expect(complete("token create --save ").candidates == ["none", "user", "project", "file:"])
+        #expect(
+            complete("token create --save ").candidates == ["none", "user", "project", "keyring", "keyring:", "file:"])
+        #expect(
+            complete("token create --save k")
+                == Completion(word: "k", candidates: ["keyring", "keyring:"], appendSpace: false))
         #expect(complete("token create --save f") == Completion(word: "f", candidates: ["file:"], appendSpace: false))
         #expect(complete("token create --save file:setup-").candidates == ["file:setup-ci.tksh"])
         #expect(complete("token create --save=file:s").candidates.contains("--save=file:scripts/"))

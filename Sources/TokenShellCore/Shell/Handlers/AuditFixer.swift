@@ -2,7 +2,9 @@
 ///
 /// - the user config, and untracked files and histories holding a credential, go to mode 0600;
 /// - a project `.npmrc` with one literal `_authToken` gets `${NPM_TOKEN}` instead, after a
-///   private backup outside the project (asked first in the interactive shell).
+///   private backup outside the project (asked first in the interactive shell);
+/// - a literal token in the user config moves into the keyring, when the person agrees (asked,
+///   or `--yes`), every other byte of the file kept.
 /// Revoking a leaked token is left to the user: it needs their decision and a registry call.
 struct AuditFixer {
     let shell: Shell
@@ -28,6 +30,10 @@ struct AuditFixer {
             fixed += 1
         }
         for source in collection.sources where source.fileKind == .npmrc && withCredentials.contains(source.path) {
+            if source.location == .userConfig {
+                fixed += try moveTokensToKeyring(source)
+                continue
+            }
             guard source.location == .tracked || source.location == .untracked else { continue }
             fixed += try replaceLiteralToken(source) ? 1 : 0
         }
@@ -83,6 +89,62 @@ struct AuditFixer {
             say("not fixed: \(source.path) has no literal _authToken line to replace")
         }
         return false
+    }
+
+    /// Each literal `_authToken` of the user config, stored in the keyring as a login first and
+    /// removed from the file only once the keyring holds it.
+    private func moveTokensToKeyring(_ source: AuditSource) throws -> Int {
+        let config = try shell.config()
+        let path = source.absolutePath
+        var current: [UInt8] = []
+        _ = try shell.services.updateConfigFile(path, kind: .user) { bytes throws(ShellError) in
+            current = bytes ?? []
+            return nil
+        }
+        let document = NpmrcDocument(bytes: current)
+        let literals = document.globalValues.filter { $0.key.hasPrefix("//") && $0.key.hasSuffix(":_authToken") }
+            .filter { !$0.value.contains("${") && !$0.value.isEmpty }
+        var moved = 0
+        for literal in literals {
+            let dart = String(literal.key.dropLast(":_authToken".count))
+            let registry = config.registry(forNerfDart: dart)
+            let shown = RegistryURL.redact(registry)
+            if shell.options.dryRun {
+                say("would move the token for \(shown) from \(source.path) into the keyring")
+                continue
+            }
+            let question = "Move the token for \(shown) from \(source.path) into the keyring (every other line stays)?"
+            guard try shell.options.assumeYes || (shell.io.canAsk && shell.io.confirm(question, default: true)) else {
+                say("skipped: the token for \(shown) stays in \(source.path) (add --yes, or run it at a terminal)")
+                continue
+            }
+            let token = Secret(literal.value)
+            shell.session.noteSecret(token)
+            let keyring = try shell.keyring()
+            try keyring.prepareToStore()
+            let taken = Set(try keyring.items(registry: registry, kind: .login).map(\.name))
+            let name =
+                [KeyringItem.defaultAccount, "npmrc"].first { !taken.contains($0) } ?? "npmrc-\(taken.count + 1)"
+            let item = KeyringItem(registry: registry, kind: .login, name: name)
+            try keyring.store(item, secret: token)
+            guard try keyring.secret(of: item)?.reveal() == literal.value else {
+                throw ShellError(.failure, "\(keyring.place) did not keep the token; \(source.path) was left as it is")
+            }
+            try shell.services.editConfigFile(path, kind: .user) { document throws(ShellError) in
+                guard document.value(forKey: literal.key) == literal.value else {
+                    throw ShellError(
+                        .failure, "\(source.path) changed while the token was moved; it was left as it is",
+                        hint: "run `audit --fix` again")
+                }
+                document.remove(literal.key)
+            }
+            if name != KeyringItem.defaultAccount, shell.services.accounts?.selected(registry: item.registry) == nil {
+                try shell.services.accounts?.select(name, registry: item.registry)
+            }
+            say("fixed: the token for \(shown) moved from \(source.path) into \(keyring.place) as the account \(name)")
+            moved += 1
+        }
+        return moved
     }
 
     /// Fix results are results, except with `--json`, whose stdout holds only the report.
