@@ -64,7 +64,9 @@ def test_newcomer_accepting_defaults_ends_with_a_stored_read_only_token_and_a_sc
     child.expect(r"Token name \[(tokensh-read-\d{8})\]: ")
     name = child.match.group(1)
     child.sendline("")
-    accept(child, r"Save the new token to ~/\.config/tokensh/" + name + r"\.token .*\[Y/n\]: ")
+    child.expect(r"file +~/\.config/tokensh/" + name + r"\.token \(mode 0600")
+    child.expect(r"Save to \[keyring\]: ")
+    child.sendline("file")
     step(RUN)  # token create
     child.sendline("")
     while child.expect([r"Create this token\?[^\r\n]*: ", r"\]: "]) == 1:

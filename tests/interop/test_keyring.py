@@ -380,3 +380,157 @@ def test_a_damaged_vault_is_left_as_it_is_and_nothing_is_created(start_sandbox, 
     listed = user.run("--json", "-c", "token list")
     assert listed.returncode == 0, listed.stderr
     assert '"x"' not in listed.stdout, listed.stdout
+
+
+GUIDE_RUN = r"Run it\? \(y/n/skip\) \[y\]: "
+
+
+def test_the_guide_offers_the_keyring_first_and_its_try_it_line_works_when_pasted(tmp_path):
+    """A newcomer taking every default in practice mode: the token goes to the vault (its
+    passphrase asked before anything is created), and the printed exec line works in bash."""
+    home = ShellHome(tmp_path / "home", "https://registry.invalid/")
+    env = dict(home.env, TOKENSH_KEYRING="vault", TOKENSH_UNLOCK_MINUTES="2")
+    child = pexpect.spawn(tokensh_bin(), ["--sandbox"], env=env, cwd=str(home.home), encoding="utf-8", timeout=60,
+                          dimensions=(40, 400))
+    try:
+        child.expect(r"\(password: (\S+)\)")
+        password = child.match.group(1)
+        child.expect(PROMPT)
+        child.sendline("guide")
+        for pattern in (r"Registry \[current\]: ", GUIDE_RUN, GUIDE_RUN, r"\[legacy\]: ", r"Username \[demo\]: ",
+                        GUIDE_RUN):
+            child.expect(pattern)
+            child.sendline("")
+        child.expect(r"(?i)password: ")
+        child.sendline(password)
+        child.expect("Logged in as demo")
+        child.expect(GUIDE_RUN)  # whoami
+        child.sendline("")
+        child.expect(r"Token name \[(tokensh-read-\d{8})\]: ")
+        name = child.match.group(1)
+        child.sendline("")
+        child.expect("keyring  encrypted in your keyring")
+        child.expect(r"Save to \[keyring\]: ")
+        child.sendline("")
+        child.expect(GUIDE_RUN)  # token create --save keyring:NAME
+        assert f"--save keyring:{name}" in child.before
+        child.sendline("")
+        # The wizard's questions, then the new vault's passphrase (twice), then the account
+        # password: the passphrase is settled before the token exists.
+        order = []
+        while True:
+            index = child.expect([r"New vault passphrase: ", r"Same passphrase again: ", r"(?i)password: ",
+                                  r"\]: ", r"Saved the token in the vault ~/.local/share/tokensh/vault as (\S+)\."])
+            order.append(index)
+            if index in (0, 1):
+                child.sendline(VAULT_PASSPHRASE)
+            elif index == 2:
+                child.sendline(password)
+            elif index == 3:
+                child.sendline("")
+            else:
+                break
+        assert child.match.group(1) == name
+        asked = [index for index in order if index in (0, 1, 2)]
+        assert asked == [0, 1, 2], order
+        child.expect(GUIDE_RUN)  # token list: the storage advice comes before it
+        advice = child.before.replace("\r\n", "\n")
+        assert "The trade-off" in advice, advice
+        try_it = re.search(r"Try it here: (.*)", advice)
+        assert try_it, advice
+        line = try_it.group(1).strip()
+        assert line.startswith("tokensh exec --registry ") and f"--token {name} -- npm whoami" in line, line
+        pasted = subprocess.run(
+            ["bash", "--norc", "--noprofile", "-c", line], capture_output=True, text=True, cwd=home.home,
+            env=dict(home.env, PATH=os.path.dirname(tokensh_bin()) + ":" + home.env["PATH"]),
+            stdin=subprocess.DEVNULL, timeout=120)
+        assert pasted.returncode == 0, line + "\n" + pasted.stderr
+        assert pasted.stdout.strip() == "demo", pasted.stdout
+        child.sendcontrol("c")
+        child.expect(PROMPT)
+        child.sendline("lock")
+        child.expect("Locked the vault")
+        child.sendeof()
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    for path in home.home.rglob("*"):
+        if path.is_file():
+            assert not TOKEN_RE.search(path.read_bytes().decode("utf-8", "replace")), f"a token in {path}"
+
+
+def test_audit_fix_moves_the_user_configs_token_into_the_keyring_keeping_every_other_byte(start_sandbox, tmp_path):
+    sandbox = start_sandbox("--user", f"{USER}:{PASSWORD}")
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    user.env.update(TOKENSH_KEYRING="vault", TOKENSH_VAULT_PASSPHRASE=VAULT_PASSPHRASE, TOKENSH_UNLOCK_MINUTES="1")
+    login = user.run("-c", f"login --auth-type legacy --username {USER}", env={"TOKENSH_PASSWORD": PASSWORD})
+    assert login.returncode == 0, login.stderr
+    token_line = next(line for line in user.config_text().splitlines() if ":_authToken=" in line)
+    before = b"; my settings\r\nfund=false\n" + token_line.encode() + b"\n# keep me \xff\ncolor=false"
+    user.userconfig.write_bytes(before)
+
+    unattended = user.run("-c", "audit --fix")
+    assert "skipped: the token for" in unattended.stdout, unattended.stdout + unattended.stderr
+    assert user.userconfig.read_bytes() == before
+
+    fixed = user.run("--yes", "-c", "audit --fix")
+    assert re.search(r"fixed: the token for http://127\.0\.0\.1:\d+/ moved from \S*\.npmrc into the vault "
+                     r"~/\.local/share/tokensh/vault as the account default", fixed.stdout), fixed.stdout
+    assert user.userconfig.read_bytes() == before.replace(token_line.encode() + b"\n", b"")
+    assert not TOKEN_RE.search(user.userconfig.read_bytes().decode("utf-8", "replace"))
+    whoami = user.run("-c", "whoami", "-c", "account list")
+    assert whoami.returncode == 0, whoami.stderr
+    assert whoami.stdout.splitlines()[0] == USER
+    assert "* default" in whoami.stdout, whoami.stdout
+    user.run("-c", "lock")
+
+
+def test_accounts_the_store_setting_and_revoke_cleaning_the_keyring(start_sandbox, tmp_path):
+    sandbox = start_sandbox("--user", f"{USER}:{PASSWORD}")
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    user.env.update(TOKENSH_KEYRING="vault", TOKENSH_VAULT_PASSPHRASE=VAULT_PASSPHRASE, TOKENSH_UNLOCK_MINUTES="1",
+                    TOKENSH_PASSWORD=PASSWORD)
+    # The store setting: a variable of the shell (or the environment) sends logins to the keyring.
+    first = user.run("--record", "accounts.tksh", "-c", "set TOKENSH_STORE=keyring",
+                     "-c", f"login --auth-type legacy --username {USER} --as work",
+                     "-c", f"login --auth-type legacy --username {USER} --as home")
+    assert first.returncode == 0, first.stderr
+    assert not user.userconfig.exists()
+    script = (user.home / "accounts.tksh").read_text()
+    assert "--store keyring --as work" in script and "--store keyring --as home" in script, script
+    assert not TOKEN_RE.search(script) and PASSWORD not in script
+
+    listed = user.run("--json", "-c", "account list")
+    accounts = {entry["name"]: entry for entry in json.loads(listed.stdout)["accounts"]}
+    assert set(accounts) == {"work", "home"} and accounts["home"]["inUse"] and not accounts["work"]["inUse"]
+
+    child = user.spawn()
+    child.expect(PROMPT)
+    assert "[home]>" in child.after, child.after
+    child.sendline("account use work")
+    child.expect("Using the account work")
+    child.expect(PROMPT)
+    assert "[work]>" in child.after, child.after
+    child.sendline("account remove home")
+    child.expect("Removed the account home from the vault")
+    child.expect(PROMPT)
+    child.sendline("account remove nobody")
+    child.expect("has no account nobody")
+    child.expect(PROMPT)
+    child.sendline("exit")
+    child.expect(pexpect.EOF)
+    child.close()
+    after = json.loads(user.run("--json", "-c", "account list").stdout)["accounts"]
+    assert [entry["name"] for entry in after] == ["work"]
+
+    # A token saved in the keyring and then revoked leaves the keyring with it.
+    made = user.run("-c", "token create --name tmp --packages-and-scopes-permission read-only --packages-all --expires 7 "
+                    "--save keyring")
+    assert made.returncode == 0, made.stderr
+    assert "Saved the token in the vault ~/.local/share/tokensh/vault as tmp." in made.stderr, made.stderr
+    revoked = user.run("-c", "token revoke --name tmp --yes")
+    assert revoked.returncode == 0, revoked.stderr
+    assert "Removed the token tmp from the vault" in revoked.stderr + revoked.stdout
+    used = user.run("-c", "exec --token tmp -- true")
+    assert used.returncode == 2 and "has no token tmp" in used.stderr, used.stderr
+    user.run("-c", "lock")

@@ -123,8 +123,8 @@ def test_seams_bug_6_the_guides_try_it_line_and_ci_step_work_when_pasted(tmp_pat
         child.sendline("")
         child.expect(r"Token name \[(tokensh-read-\d{8})\]: ")
         child.sendline("")
-        child.expect(r"Save the new token to .*\[Y/n\]: ")
-        child.sendline("")
+        child.expect(r"Save to \[keyring\]: ")
+        child.sendline("file")
         child.expect(RUN)  # token create
         child.sendline("")
         while child.expect([r"Create this token\?[^\r\n]*: ", r"\]: "]) == 1:

@@ -20,11 +20,32 @@ public enum GuideAdvice {
         RegistryURL.isLoopback(url: registry)
     }
 
+    /// Where the guide's new token can go, keyring first, and what each choice is for.
+    public static func saveChoices(file: String) -> String {
+        """
+        Where should the new token go?
+          keyring  encrypted in your keyring (the desktop's Secret Service, or tokensh's vault under a \
+        passphrase); used unseen with `tokensh exec --token NAME -- npm …`. Best for your own use here.
+          file     \(file) (mode 0600, only you can read it): to upload to a CI secret store, then delete.
+          none     shown once; you copy it yourself.
+
+        """
+    }
+
     /// The `${NPM_TOKEN}` line, the CI step and how to try it: what "store it" teaches.
-    public static func storage(registry: String, savedFile: String?) -> String {
+    public static func storage(registry: String, savedFile: String?, keyringName: String? = nil) -> String {
         let nerf = RegistryURL(registry)?.nerfDart ?? "//registry.npmjs.org/"
         var text = ""
-        if let savedFile {
+        if let keyringName {
+            let plain = RegistryURL(registry)?.withoutUserinfo ?? registry
+            text += "Your token is in the keyring as \(keyringName), encrypted: no file holds it in plain text, and "
+            text += "you never see it. npm cannot read the keyring by itself, so hand the token to one command:\n"
+            text += "Try it here: tokensh exec --registry \(ShellQuoting.quote(plain)) --token "
+            text += "\(ShellQuoting.quote(keyringName)) -- npm whoami\n"
+            text += "The trade-off: a token for CI has to reach the CI's secret store, which the keyring never "
+            text += "shows it to; create that one with --save file:PATH, upload it, delete the file. What CI does "
+            text += "with it:\n"
+        } else if let savedFile {
             text += "Your token is in \(savedFile) (mode 0600, only you can read it). Upload it to your CI "
             text += "secret store as NPM_TOKEN, then delete the file.\n"
         } else {
@@ -63,7 +84,7 @@ public enum GuideAdvice {
     public static func tipTopics(for progress: GuideProgress) -> [TipTopic] {
         var topics: [TipTopic] = []
         let created = progress.outcomes[.createToken] == .done
-        if progress.savedTokenFile != nil { topics.append(.storage) }
+        if progress.savedTokenFile != nil || progress.savedKeyringName != nil { topics.append(.storage) }
         if created { topics += [.ci, .expiry] } else { topics.append(.leastPrivilege) }
         if progress.outcomes[.login] == .done, progress.loginType == "legacy" { topics.append(.twoFactor) }
         for fallback in [TipTopic.storage, .leastPrivilege, .leaked, .npmrc] where !topics.contains(fallback) {

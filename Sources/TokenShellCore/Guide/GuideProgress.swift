@@ -69,6 +69,12 @@ public struct GuideProgress: Sendable, Equatable, Codable {
         return String(save.dropFirst(5))
     }
 
+    /// The keyring name the token was saved under.
+    public var savedKeyringName: String? {
+        guard outcomes[.createToken] == .done, let save = tokenSave, save.hasPrefix("keyring:") else { return nil }
+        return String(save.dropFirst("keyring:".count))
+    }
+
     /// The JSON of the progress file.
     public func serialized() -> String {
         let encoder = JSONEncoder()

@@ -94,7 +94,11 @@ public final class Shell {
     private var rawPrompt: String {
         let registry = registryForDisplay
         let host = RegistryURL(registry)?.hostAndPort ?? registry
-        let account = session.knownAccounts[KeyringItem.canonical(registry)].map { " [\($0)]" } ?? ""
+        // The chosen account is a name in a small state file: read without the keyring.
+        let canonical = KeyringItem.canonical(registry)
+        let account =
+            (session.knownAccounts[canonical] ?? services.accounts?.selected(registry: canonical)).map { " [\($0)]" }
+            ?? ""
         if let user = session.knownUsers[registry] {
             return "tokensh \(user)@\(host)\(account)> "
         }

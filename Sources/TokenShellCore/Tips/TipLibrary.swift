@@ -55,6 +55,20 @@ public enum TipLibrary {
                     chmod 600 ~/.npmrc
                 Keep .npmrc and .env files out of published packages with the `files` list in \
                 package.json (or .npmignore), and run `audit` to find literal tokens.
+
+                Safer than any plain file is the keyring: `login --store keyring --as work` and \
+                `token create --save keyring:ci` keep tokens in your desktop's Secret Service \
+                (GNOME Keyring, KWallet, KeePassXC), or where there is none (servers, SSH, \
+                containers) in tokensh's vault, ~/.local/share/tokensh/vault, sealed under your \
+                passphrase (scrypt, ChaCha20-Poly1305). An unlocked vault stays unlocked for 15 \
+                minutes in the kernel keyring, never in a file; `lock` ends that at once. The \
+                trade-off: npm cannot read the keyring by itself, so run npm through tokensh:
+                    tokensh exec -- npm publish
+                    tokensh exec --token ci -- npm whoami
+                The token is then in that one program's environment, never in a file, in `ps` or \
+                in your shell's history. A lost vault passphrase cannot be recovered: move the \
+                vault aside, revoke its tokens (`token list`, `token revoke`) and log in again. \
+                `audit --fix` moves a literal token of ~/.npmrc into the keyring.
                 """,
             sources: [TipSources.ciWorkflow, TipSources.npmrc])
     }

@@ -85,7 +85,9 @@ enum GuideHandler {
         case .storeToken:
             let registry = (try? shell.currentRegistry()) ?? NpmConfig.defaultRegistry
             shell.io.diagnostic("npm: the same .npmrc line and environment variable work with npm itself\n")
-            shell.io.diagnostic(GuideAdvice.storage(registry: registry, savedFile: progress.savedTokenFile))
+            shell.io.diagnostic(
+                GuideAdvice.storage(
+                    registry: registry, savedFile: progress.savedTokenFile, keyringName: progress.savedKeyringName))
             progress.finish(step, .done)
         case .listTokens: try runStep(step, "token list", &progress, shell)
         case .tips:
@@ -153,10 +155,19 @@ enum GuideHandler {
         let name = try shell.io.ask("Token name", default: proposed)
         let file = GuideAdvice.tokenFile(name: name, environment: shell.services.environment)
         var line = "token create --name " + ShellQuoting.quote(name)
-        if try shell.io.confirm("Save the new token to \(file) (mode 0600, only you can read it)?", default: true) {
-            line += " --save " + ShellQuoting.quote("file:" + file)
-            progress.tokenSave = "file:" + file
+        shell.io.diagnostic(GuideAdvice.saveChoices(file: file))
+        // A name that cannot name a keyring item (spaces) is kept under a plain one.
+        let keyringName = (try? KeyringItem.checkName(name, what: "keyring token")) != nil ? name : "guide-token"
+        progress.tokenSave = nil
+        while progress.tokenSave == nil {
+            switch try shell.io.ask("Save to", default: "keyring", choices: ["keyring", "file", "none"]).lowercased() {
+            case "keyring", "k": progress.tokenSave = "keyring:" + keyringName
+            case "file", "f": progress.tokenSave = "file:" + file
+            case "none", "n": progress.tokenSave = "none"
+            default: shell.io.diagnostic("Answer keyring, file or none.\n")
+            }
         }
+        if let save = progress.tokenSave, save != "none" { line += " --save " + ShellQuoting.quote(save) }
         progress.tokenName = name
         try runStep(.createToken, line, &progress, shell)
     }

@@ -95,8 +95,11 @@ enum TokenSaver {
                     "Saved the token in \(config.userConfigPath) for \(RegistryURL.redact(registry)).\n")
             case .keyring(let name):
                 let keyring = try shell.keyring()
-                let itemName =
-                    name ?? created.object.name ?? TokenHandlerSupport.shortID(forKey: created.object.key, shell)
+                // The token's own name where it can name a keyring item (no spaces), else its id.
+                let ownName = created.object.name.flatMap { name in
+                    (try? KeyringItem.checkName(name, what: "keyring token")).map { name }
+                }
+                let itemName = name ?? ownName ?? TokenHandlerSupport.shortID(forKey: created.object.key, shell)
                 let item = KeyringItem(
                     registry: registry, kind: .token, name: itemName, user: shell.session.knownUsers[registry] ?? "")
                 try keyring.store(item, secret: created.token)
