@@ -31,18 +31,14 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
         ),
         .systemLibrary(
-            name: "CSecret",
-            pkgConfig: "libsecret-1",
-            providers: [.apt(["libsecret-1-dev"])]
-        ),
-        .systemLibrary(
             name: "CKeyutils",
             pkgConfig: "libkeyutils",
             providers: [.apt(["libkeyutils-dev"])]
         ),
         .target(name: "CShims", dependencies: ["CEditLine", "CCurl"]),
-        // libsecret behind plain C types: Swift never imports GLib.
-        .target(name: "CSecretShims", dependencies: ["CSecret"]),
+        // libsecret, opened on first use, behind plain C types: Swift never imports GLib, and a
+        // start-up loads none of it.
+        .target(name: "CSecretShims", linkerSettings: [.linkedLibrary("dl")]),
         // Process control the Glibc module does not import (closefrom in spawn, prctl).
         .target(name: "CProcessShims"),
         .target(

@@ -12,9 +12,10 @@ ensure_system_packages() {
     command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
     pkg-config --exists libedit 2>/dev/null || missing+=(libedit-dev)
     pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev)
-    # The keyring: the Secret Service through libsecret, the vault's key in the kernel keyring.
-    pkg-config --exists libsecret-1 2>/dev/null || missing+=(libsecret-1-dev)
+    # The keyring: the vault's key in the kernel keyring (keyutils), and the Secret Service through
+    # libsecret, which tokensh opens when it first uses the keyring (so only its library is needed).
     pkg-config --exists libkeyutils 2>/dev/null || missing+=(libkeyutils-dev)
+    /sbin/ldconfig -p 2>/dev/null | grep -q 'libsecret-1\.so\.0 ' || missing+=(libsecret-1-0)
     [ -e /etc/ssl/certs/ca-certificates.crt ] || missing+=(ca-certificates)
     if [ "${#missing[@]}" -gt 0 ]; then
         echo "installing: ${missing[*]}" >&2

@@ -129,10 +129,30 @@ class Watch:
         self.thread = threading.Thread(target=self._sample, daemon=True)
         self.thread.start()
 
+    @staticmethod
+    def _parent(pid):
+        try:
+            with open(f"/proc/{pid}/stat") as handle:
+                return handle.read().rsplit(")", 1)[1].split()[1]
+        except (OSError, IndexError):
+            return "0"
+
+    def _ours(self, pid):
+        """Started by this test (the shell, npm, the keyring daemon): other processes of the
+        machine, another test's included, are not this session's."""
+        me = str(os.getpid())
+        for _ in range(64):
+            pid = self._parent(pid)
+            if pid == me:
+                return True
+            if pid in ("0", "1"):
+                return False
+        return False
+
     def _sample(self):
         while self.sampling:
             for entry in os.listdir("/proc"):
-                if entry.isdigit() and entry != self.fixture_pid:
+                if entry.isdigit() and entry != self.fixture_pid and self._ours(entry):
                     try:
                         with open(f"/proc/{entry}/cmdline", "rb") as handle:
                             self.cmdlines.append(handle.read().replace(b"\0", b" ").decode("utf-8", "replace"))
