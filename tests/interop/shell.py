@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import termios
 import time
@@ -60,6 +61,11 @@ class ShellHome:
 
 
 PROMPT = r"tokensh [^\r\n]*> "
+# A token of the sandbox (npm's format); terminal escapes a prompt may end with; a question's
+# `[default]` at the end of what the terminal shows.
+TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
+ESCAPES = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
+QUESTION = r"\[[^\]\r\n]{0,80}\][ :?>]{0,3}" + ESCAPES + "$"
 
 
 def wait_for_echo(child, on, timeout=10):

@@ -8,9 +8,9 @@ import pexpect
 
 from servers.loopback import LoopbackServer
 from shell import PROMPT, ShellHome
+from shell import TOKEN_RE
 
 PASSWORD = "correct-horse-7"
-TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
 
 
 def with_tokens(start_sandbox, tmp_path):

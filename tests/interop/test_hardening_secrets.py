@@ -17,6 +17,7 @@ import pexpect
 from harness import tokensh_bin
 from servers.attacker_children import extra_descriptors, read_records, write_recorder
 from shell import PROMPT, ShellHome
+from shell import TOKEN_RE, ESCAPES, QUESTION
 
 PASSWORD = "Tr0ub4dor&3-hygiene"
 OTP_USER = "bob"
@@ -28,9 +29,6 @@ UNATTENDED_USER = "carol"
 PROBED_USER = "erin"
 # The password of a registry URL's userinfo: shown or written nowhere.
 URL_PASSWORD = "Url-Pa55-in-userinfo"
-TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
-ESCAPES = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
-QUESTION = r"\[[^\]\r\n]{0,80}\][ :?>]{0,3}" + ESCAPES + "$"
 
 
 class Session:

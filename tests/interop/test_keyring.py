@@ -17,13 +17,11 @@ import pytest
 
 from harness import tokensh_bin
 from shell import PROMPT, ShellHome
+from shell import TOKEN_RE, ESCAPES, QUESTION
 
 PASSWORD = "Keyring-Pa55-alice"
 VAULT_PASSPHRASE = "vault passphrase 4 tests"
 USER = "alice"
-TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
-ESCAPES = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
-QUESTION = r"\[[^\]\r\n]{0,80}\][ :?>]{0,3}" + ESCAPES + "$"
 
 
 class SecretService:

@@ -9,9 +9,9 @@ import urllib.parse
 import urllib.request
 
 from shell import ShellHome
+from shell import TOKEN_RE
 
 PASSWORD = "correct-horse-7"
-TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
 
 
 def http(method, url, token=None, body=None, headers=None):

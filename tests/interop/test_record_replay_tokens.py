@@ -9,14 +9,12 @@ import pexpect
 import pytest
 
 from shell import PROMPT, ShellHome
+from shell import TOKEN_RE, ESCAPES, QUESTION
 
 PASSWORD = "correct-horse-7"
-TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
 CIDR = "192.0.2.0/24"
 # A question waiting for its answer ends the output so far: its default in brackets, then at most
 # a colon or question mark (and whatever escape sequences the line editor adds).
-ESCAPES = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
-QUESTION = r"\[[^\]\r\n]{0,80}\][ :?>]{0,3}" + ESCAPES + "$"
 PASSWORD_PROMPT = r"(?i)password: *" + ESCAPES + "$"
 
 

@@ -11,9 +11,9 @@ import pexpect
 import pytest
 
 from shell import PROMPT, ShellHome, listed
+from shell import TOKEN_RE
 
 PASSWORD = "correct-horse-7"
-TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
 STEP_PROMPT = r"Run it\? \(y/n/skip/stop\) \[y\]: "
 
 

@@ -14,6 +14,7 @@ import pexpect
 
 from harness import tokensh_bin
 from shell import PROMPT, ShellHome, listed, logged_in
+from shell import TOKEN_RE
 
 PASSWORD = "correct-horse-7"
 
@@ -43,7 +44,6 @@ def test_seams_bug_1_history_lists_the_typed_commands(start_sandbox, tmp_path):
     assert child.exitstatus == 0
 
 
-TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
 REVOKE_FAILS = ("--fault", "500,path=/-/npm/v1/tokens/token/")
 
 

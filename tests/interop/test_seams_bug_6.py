@@ -21,9 +21,9 @@ import pexpect
 
 from harness import tokensh_bin
 from shell import PROMPT, ShellHome, listed, logged_in
+from shell import TOKEN_RE
 
 PASSWORD = "correct-horse-7"
-TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
 RUN = r"Run it\? \(y/n/skip\) \[y\]: "
 
 

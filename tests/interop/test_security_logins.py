@@ -8,10 +8,10 @@ import pexpect
 
 from harness import tokensh_bin
 from shell import PROMPT, ShellHome, listed, logged_in
+from shell import TOKEN_RE
 
 PASSWORD = "correct-horse-5"
 ENV = {"TOKENSH_PASSWORD": PASSWORD}
-TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
 FLAGS = "--name proj --packages-and-scopes-permission read-only --packages-all --expires 30"
 
 

@@ -6,9 +6,9 @@ import re
 
 from harness import Npm
 from shell import listed, logged_in
+from shell import TOKEN_RE
 
 PASSWORD = "correct-horse-7"
-TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
 ENV = {"TOKENSH_PASSWORD": PASSWORD}
 
 

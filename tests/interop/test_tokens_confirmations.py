@@ -6,10 +6,10 @@ import re
 import pexpect
 
 from shell import PROMPT, listed, logged_in
+from shell import TOKEN_RE
 
 PASSWORD = "correct-horse-7"
 ENV = {"TOKENSH_PASSWORD": PASSWORD}
-TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
 
 
 def deletes(sandbox):

@@ -5,9 +5,9 @@ import re
 import pexpect
 
 from shell import PROMPT, listed, logged_in
+from shell import TOKEN_RE
 
 PASSWORD = "correct-horse-7"
-TOKEN_RE = re.compile(r"npm_[A-Za-z0-9]{36}")
 
 
 def test_wizard_defaults_help_and_tab(start_sandbox, tmp_path):
