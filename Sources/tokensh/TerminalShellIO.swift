@@ -189,6 +189,9 @@ private final class SpinnerProgress: ShellProgress {
 
     init(spinner: Spinner) { self.spinner = spinner }
 
+    /// A progress a command forgot to stop (it threw first) ends with it, not at the next prompt.
+    deinit { stop() }
+
     func stop() {
         guard !stopped else { return }
         stopped = true

@@ -166,6 +166,9 @@ def test_ctrl_c_during_status_cancels_it_and_the_shell_stays(start_sandbox, tmp_
             child.sendcontrol("c")
             child.expect("interrupted", timeout=10)
             child.expect(PROMPT)
+            # The spinner ended with the command: no frame of it after the prompt (it used to
+            # keep drawing, and the next try saw its stale "asking").
+            assert child.expect(["asking", pexpect.TIMEOUT], timeout=0.5) == 1, "a spinner frame after the prompt"
         child.sendline("whoami")
         child.expect("alice")
         child.expect(PROMPT)

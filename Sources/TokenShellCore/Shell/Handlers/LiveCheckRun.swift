@@ -43,8 +43,9 @@ struct LiveCheckRun {
         }
         let progress = shell.io.progress("asking about \(jobs.count == 1 ? "1 token" : "\(jobs.count) tokens")")
         let probes = StatusProbe.runAll(jobs, isCancelled: { shell.services.isInterrupted })
-        if shell.services.isInterrupted { throw ShellError(.interrupted, "interrupted: the check was not finished") }
+        // Stopped first: a spinner left running would draw over the next prompt.
         progress.stop()
+        if shell.services.isInterrupted { throw ShellError(.interrupted, "interrupted: the check was not finished") }
         for (index, probe) in zip(asked, probes) { results[index].verdict = LiveCheck.verdict(probe) }
         shell.io.output(json ? LiveCheck.json(results) : LiveCheck.text(results))
         if !json { try offerRevokes(results, current: current) }

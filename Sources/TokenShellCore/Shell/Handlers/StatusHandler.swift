@@ -38,8 +38,9 @@ enum StatusHandler {
         let answered = StatusProbe.runAll(
             clients.map { job in (job.1, job.2, subjects[job.0].credential?.localUsername) },
             isCancelled: { shell.services.isInterrupted })
-        if shell.services.isInterrupted { throw ShellError(.interrupted, "interrupted: status was not finished") }
+        // Stopped first: a spinner left running would draw over the next prompt.
         progress.stop()
+        if shell.services.isInterrupted { throw ShellError(.interrupted, "interrupted: status was not finished") }
         for (job, probe) in zip(clients, answered) { probes[job.0] = probe }
         let entries = subjects.enumerated().map { index, subject in
             StatusReport.Entry(
