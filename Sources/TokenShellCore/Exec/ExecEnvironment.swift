@@ -12,15 +12,16 @@ public enum ExecEnvironment {
     ///   - base: the shell's environment.
     ///   - registry: the registry the credential belongs to; the child uses it (`npm_config_registry`).
     ///   - userConfigPath: where the child reads `ExecUserConfig`'s bytes, e.g. `/dev/fd/3`.
-    ///   - credential: the value npm expands `${TOKENSH_EXEC_TOKEN}` to.
+    ///   - credential: the value npm expands `${variable}` to.
+    ///   - variable: this run's `ExecUserConfig.freshVariable()`.
     public static func make(
-        base: [String: String], registry: String, userConfigPath: String, credential: Secret
+        base: [String: String], registry: String, userConfigPath: String, credential: Secret, variable: String
     ) -> [String: String] {
         let nerf = RegistryURL.nerfDart(of: registry)
         var environment = base.filter { name, _ in !isReplaced(name, nerf: nerf) }
         environment["NPM_CONFIG_USERCONFIG"] = userConfigPath
         environment["npm_config_registry"] = RegistryURL(registry)?.withoutUserinfo ?? registry
-        environment[ExecUserConfig.variable] = credential.reveal()
+        environment[variable] = credential.reveal()
         return environment
     }
 
@@ -28,7 +29,8 @@ public enum ExecEnvironment {
     /// read in place of what exec sets. npm reads `npm_config_*` in any case, and the env layer
     /// outranks the user config: an inherited `npm_config_//HOST/:_authToken` would win.
     static func isReplaced(_ name: String, nerf: String?) -> Bool {
-        if secretNames.contains(name) || name == ExecUserConfig.variable { return true }
+        // An outer exec's variable (a tokensh exec run inside another) is not passed on.
+        if secretNames.contains(name) || name.hasPrefix(ExecUserConfig.variablePrefix) { return true }
         let lower = name.lowercased()
         guard lower.hasPrefix("npm_config_") else { return false }
         let key = String(name.dropFirst("npm_config_".count))

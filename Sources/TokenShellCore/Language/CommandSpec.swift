@@ -72,7 +72,9 @@ public struct CommandSpec: Sendable, Equatable {
 
     /// The synopsis in pieces that help keeps whole when it wraps, e.g. `[--cidr CIDRS]`.
     public var usageItems: [String] {
-        [name] + positionals.map(\.usage) + flags.map { "[\($0.usage)]" }
+        // Where flags end at the first argument (`exec`), they can only come before it.
+        if flagsEndAtFirstArgument { return [name] + flags.map { "[\($0.usage)]" } + positionals.map(\.usage) }
+        return [name] + positionals.map(\.usage) + flags.map { "[\($0.usage)]" }
     }
 }
 

@@ -8,7 +8,7 @@ import TokenShellCore
         let bytes = try #require(
             ExecUserConfig.bytes(
                 user: NpmrcDocument(bytes: Array(text.utf8)), registry: registry, kind: kind,
-                isDefaultRegistry: isDefault))
+                isDefaultRegistry: isDefault, variable: "TOKENSH_EXEC_TOKEN_TEST"))
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -20,7 +20,7 @@ import TokenShellCore
         let expected =
             "; a comment  \n# another\r\ncolor = false\n\n//other.example/:_authToken=npm_keepThisOtherRegistrysToken000000\n"
             + "//npm.example.com/sub/:certfile=/home/me/cert.pem\n  fund=false ; inline\n"
-            + "//npm.example.com/sub/:_authToken=${TOKENSH_EXEC_TOKEN}\n[section]\nkey=value\n"
+            + "//npm.example.com/sub/:_authToken=${TOKENSH_EXEC_TOKEN_TEST}\n[section]\nkey=value\n"
         #expect(rewritten == expected)
     }
 
@@ -39,7 +39,7 @@ import TokenShellCore
             rewritten == """
                 //npm.example.com/:_authToken=npm_anotherPathSameHost000000000000000
                 registry=https://npm.example.com/sub/
-                //npm.example.com/sub/:_auth=${TOKENSH_EXEC_TOKEN}
+                //npm.example.com/sub/:_auth=${TOKENSH_EXEC_TOKEN_TEST}
 
                 """)
     }
@@ -49,20 +49,24 @@ import TokenShellCore
         #expect(try rewrite(original, isDefault: false).hasPrefix("_auth=bWU6c2VjcmV0\n"))
         #expect(
             try rewrite(original, isDefault: true)
-                == "email=me@example.com\n//npm.example.com/sub/:_authToken=${TOKENSH_EXEC_TOKEN}\n")
+                == "email=me@example.com\n//npm.example.com/sub/:_authToken=${TOKENSH_EXEC_TOKEN_TEST}\n")
     }
 
     @Test func aMissingUserConfigIsJustThePlaceholder() throws {
         let bytes = try #require(
-            ExecUserConfig.bytes(user: nil, registry: registry, kind: .token, isDefaultRegistry: true))
-        #expect(String(decoding: bytes, as: UTF8.self) == "//npm.example.com/sub/:_authToken=${TOKENSH_EXEC_TOKEN}\n")
+            ExecUserConfig.bytes(
+                user: nil, registry: registry, kind: .token, isDefaultRegistry: true,
+                variable: "TOKENSH_EXEC_TOKEN_TEST"))
+        #expect(
+            String(decoding: bytes, as: UTF8.self) == "//npm.example.com/sub/:_authToken=${TOKENSH_EXEC_TOKEN_TEST}\n")
     }
 
     @Test func bytesThatAreNotUTF8StayAsTheyWere() throws {
         let original: [UInt8] = Array("; caf".utf8) + [0xE9] + Array(" latin-1\ncolor=false\n".utf8)
         let bytes = try #require(
             ExecUserConfig.bytes(
-                user: NpmrcDocument(bytes: original), registry: registry, kind: .token, isDefaultRegistry: false))
+                user: NpmrcDocument(bytes: original), registry: registry, kind: .token, isDefaultRegistry: false,
+                variable: "TOKENSH_EXEC_TOKEN_TEST"))
         #expect(Array(bytes.prefix(original.count)) == original)
     }
 }
@@ -74,24 +78,37 @@ import TokenShellCore
         let base = [
             "PATH": "/usr/bin", "HOME": "/home/me", "NPM_TOKEN": "kept-the-users-own",
             "TOKENSH_PASSWORD": "p", "TOKENSH_TOKEN": "t", "TOKENSH_OTP": "1", "TOKENSH_OTP_COMMAND": "oathtool",
-            "TOKENSH_EXEC_TOKEN": "stale", "npm_config_userconfig": "/elsewhere", "NPM_CONFIG_REGISTRY": "https://x/",
+            "TOKENSH_EXEC_TOKEN_0123": "an outer exec's", "npm_config_userconfig": "/elsewhere",
+            "NPM_CONFIG_REGISTRY": "https://x/",
             "npm_config_//npm.example.com/:_authToken": "npm_inherited", "npm_config_//other.example/:_authToken": "o",
             "npm_config_cache": "/tmp/cache",
         ]
         let environment = ExecEnvironment.make(
-            base: base, registry: "https://npm.example.com/", userConfigPath: "/dev/fd/3", credential: token)
+            base: base, registry: "https://npm.example.com/", userConfigPath: "/dev/fd/3", credential: token,
+            variable: "TOKENSH_EXEC_TOKEN_TEST")
         #expect(
             environment == [
                 "PATH": "/usr/bin", "HOME": "/home/me", "NPM_TOKEN": "kept-the-users-own",
                 "npm_config_//other.example/:_authToken": "o", "npm_config_cache": "/tmp/cache",
                 "NPM_CONFIG_USERCONFIG": "/dev/fd/3", "npm_config_registry": "https://npm.example.com/",
-                "TOKENSH_EXEC_TOKEN": token.reveal(),
+                "TOKENSH_EXEC_TOKEN_TEST": token.reveal(),
             ])
+    }
+
+    @Test func theVariableIsNewEachRunAndNamesNothingAProjectCouldKnow() {
+        let names = Set((0..<64).map { _ in ExecUserConfig.freshVariable() })
+        #expect(names.count == 64)
+        for name in names {
+            #expect(name.hasPrefix("TOKENSH_EXEC_TOKEN_") && name.count == "TOKENSH_EXEC_TOKEN_".count + 16)
+            #expect(
+                name.unicodeScalars.allSatisfy { $0.properties.isUppercase || ("0"..."9").contains($0) || $0 == "_" })
+        }
     }
 
     @Test func theRegistryGoesWithoutItsUserinfo() {
         let environment = ExecEnvironment.make(
-            base: [:], registry: "https://me:secret@npm.example.com/", userConfigPath: "/dev/fd/3", credential: token)
+            base: [:], registry: "https://me:secret@npm.example.com/", userConfigPath: "/dev/fd/3", credential: token,
+            variable: "TOKENSH_EXEC_TOKEN_TEST")
         #expect(environment["npm_config_registry"] == "https://npm.example.com/")
     }
 }

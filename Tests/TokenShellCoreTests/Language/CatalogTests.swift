@@ -25,6 +25,8 @@ import TokenShellCore
             #expect(!spec.summary.isEmpty, "\(spec.name)")
             #expect(!spec.help.isEmpty, "\(spec.name)")
             #expect(!spec.examples.isEmpty, "\(spec.name)")
+            // A doubled backslash at the end of a line is a backslash in the text, not a joined line.
+            #expect(!spec.help.contains("\\\n"), "\(spec.name): a stray backslash in its help")
             for flag in spec.flags { #expect(!flag.summary.isEmpty, "\(spec.name) --\(flag.name)") }
         }
     }

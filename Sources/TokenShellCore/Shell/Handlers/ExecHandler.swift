@@ -34,14 +34,15 @@ public enum ExecHandler {
         case .basic(let pair)?: (value, kind) = (pair, .basic)
         case RegistryClient.Credential.none?, nil: throw RegistryError.notLoggedIn(registry: registry)
         }
+        let variable = ExecUserConfig.freshVariable()
         guard
             let userConfig = ExecUserConfig.bytes(
                 user: config.layer(.user)?.document, registry: registry, kind: kind,
-                isDefaultRegistry: registry == config.configuredRegistry)
+                isDefaultRegistry: registry == config.configuredRegistry, variable: variable)
         else { throw ShellError(.usage, "\(RegistryURL.redact(registry)) is not a registry URL", hint: "check it") }
         let environment = ExecEnvironment.make(
             base: shell.services.environment, registry: registry, userConfigPath: ExecRequest.userConfigPath,
-            credential: value)
+            credential: value, variable: variable)
         let request = ExecRequest(
             command: program, arguments: Array(command.positionals.dropFirst()), environment: environment,
             userConfig: userConfig)
@@ -86,7 +87,7 @@ public enum ExecHandler {
         if spoken.contains(where: { !shell.allowsInHistory($0) }) {
             throw ShellError(
                 .usage, "an argument holds a token or another secret (not repeated here)",
-                hint: "exec hands the credential over in TOKENSH_EXEC_TOKEN; leave it out of the command line",
+                hint: "exec hands the credential over in its environment; leave it out of the command line",
                 code: "ESECRETARG")
         }
     }
