@@ -22,6 +22,8 @@ import TokenShellCore
 struct VaultFile: Equatable {
     static let formatName = "tokensh-vault"
     static let version = 1
+    /// scrypt's memory, 128·r·N bytes, at most: 256 MiB (the vault's own settings take 32).
+    static let memoryLimit = 256 << 20
 
     struct Parameters: Equatable {
         var salt: [UInt8]
@@ -63,10 +65,14 @@ struct VaultFile: Equatable {
         let kdf = json["kdf"]
         guard kdf?["name"]?.stringValue == "scrypt", json["cipher"]?.stringValue == "ChaChaPoly",
             let saltText = kdf?["salt"]?.stringValue, let salt = Data(base64Encoded: saltText), !salt.isEmpty,
-            let logN = kdf?["logN"]?.intValue, (10...22).contains(logN),
-            let r = kdf?["r"]?.intValue, (1...32).contains(r), let p = kdf?["p"]?.intValue, (1...16).contains(p),
+            let logN = kdf?["logN"]?.intValue, let r = kdf?["r"]?.intValue, let p = kdf?["p"]?.intValue,
             let length = json["length"]?.intValue
         else { throw .damaged("its key derivation or cipher settings are missing") }
+        // The settings are read before anything is authenticated: bounded, so that an altered
+        // file cannot make scrypt take the machine's memory or an hour.
+        guard (10...20).contains(logN), (1...16).contains(r), (1...4).contains(p),
+            128 * r * (1 << logN) <= Self.memoryLimit
+        else { throw .damaged("its key derivation settings ask for more than tokensh allows") }
         guard let sealedText = json["sealed"]?.stringValue, let sealed = Data(base64Encoded: sealedText) else {
             throw .truncated
         }
@@ -100,7 +106,8 @@ struct VaultFile: Equatable {
         do {
             return try KDF.Scrypt.deriveKey(
                 from: Array(passphrase.reveal().utf8), salt: parameters.salt, outputByteCount: 32,
-                rounds: 1 << parameters.logN, blockSize: parameters.r, parallelism: parameters.p)
+                rounds: 1 << parameters.logN, blockSize: parameters.r, parallelism: parameters.p,
+                maxMemory: memoryLimit + (1 << 20))
         } catch {
             throw .damaged("its key derivation settings cannot be used")
         }

@@ -47,7 +47,19 @@ public final class VaultKeyring: KeyringStore {
         if FileManager.default.fileExists(atPath: path) {
             _ = try entries()
         } else if pendingCreation == nil {
+            try makeFolder()
             pendingCreation = try newVaultKey()
+        }
+    }
+
+    private func makeFolder() throws(ShellError) {
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        do {
+            if !folder.isEmpty { try PrivateFolder.make(folder) }
+        } catch {
+            throw ShellError(
+                .failure, "cannot create \(folder) for \(place): \(Shell.shellError(from: error).message)",
+                hint: "check that XDG_DATA_HOME (or ~/.local/share) is a writable folder", code: "EVAULTFOLDER")
         }
     }
 
@@ -90,23 +102,24 @@ public final class VaultKeyring: KeyringStore {
     // MARK: reading and writing
 
     private func entries() throws(ShellError) -> [VaultFile.Entry] {
-        let bytes: [UInt8]
-        do {
-            guard let read = try readFile() else { return [] }
-            bytes = read
-        } catch {
-            throw ShellError(.failure, "cannot read \(place): \(error)", hint: "check the file's permissions")
-        }
+        guard let bytes = try readFile() else { return [] }
         let file = try parse(bytes)
         return try open(file)
     }
 
-    private func readFile() throws -> [UInt8]? {
-        guard let handle = FileManager.default.contents(atPath: path) else {
-            if FileManager.default.fileExists(atPath: path) { throw ShellError(.failure, "it cannot be read") }
-            return nil
+    /// The vault's bytes, read as config files are: a FIFO, a device or a file over 1 MiB is
+    /// refused rather than read (or waited on).
+    private func readFile() throws(ShellError) -> [UInt8]? {
+        do {
+            return try AtomicFileWriter.read(path)?.bytes
+        } catch {
+            let reason = Shell.shellError(from: error).message.replacing(
+                ": npm settings are read only from files", with: "")
+            throw ShellError(
+                .failure, "\(place) cannot be read: \(reason)",
+                hint: "the vault is a regular file of at most 1 MiB; move aside what is there if it is not yours",
+                code: "EVAULTDAMAGED")
         }
-        return Array(handle)
     }
 
     private func parse(_ bytes: [UInt8]) throws(ShellError) -> VaultFile {
@@ -153,13 +166,7 @@ public final class VaultKeyring: KeyringStore {
     /// Read, change, seal and replace under the config lock; `change` returns false to leave the
     /// file alone.
     private func update(_ change: (inout [VaultFile.Entry]) -> Bool) throws(ShellError) {
-        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-        do {
-            if !folder.isEmpty { try PrivateFolder.make(folder) }
-        } catch {
-            throw ShellError(
-                .failure, "cannot create \(folder) for \(place)", hint: "check that the folder is writable")
-        }
+        try makeFolder()
         let writer = AtomicFileWriter(options: .userConfig)
         do {
             _ = try writer.update(path: path) { bytes throws(ShellError) -> [UInt8]? in

@@ -147,7 +147,7 @@ public struct AtomicFileWriter: Sendable {
     /// regular file of at most `sizeLimit` bytes is read: opened with `O_NONBLOCK` so a FIFO
     /// cannot hang the shell, checked with `fstat` before a byte is read, and read no further
     /// than one byte past the limit, so a device or a growing file cannot exhaust memory.
-    static func read(_ path: String, sizeLimit: Int = maximumSize) throws -> (bytes: [UInt8], mode: mode_t)? {
+    public static func read(_ path: String, sizeLimit: Int = maximumSize) throws -> (bytes: [UInt8], mode: mode_t)? {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if descriptor < 0 {
             if errno == ENOENT { return nil }

@@ -41,7 +41,14 @@ public enum ExecRunner {
     /// The program's path: as given when it holds a `/`, else the first executable match in PATH.
     static func resolve(_ command: String, path: String) throws(ShellError) -> String {
         if command.contains("/") {
-            guard access(command, X_OK) == 0 else { throw notFound(command) }
+            var info = stat()
+            guard stat(command, &info) == 0 else { throw notFound(command) }
+            guard info.st_mode & S_IFMT == S_IFREG, access(command, X_OK) == 0 else {
+                // As a POSIX shell says it: found, but it cannot be run (126).
+                throw ShellError(
+                    .failure, "\(TerminalText.line(command)) is not an executable program",
+                    hint: "check its permissions (chmod +x) or give another program", code: "EEXEC")
+            }
             return command
         }
         for folder in path.split(separator: ":", omittingEmptySubsequences: false) {

@@ -71,6 +71,28 @@ enum ExecLauncher {
         return .success(options)
     }
 
+    /// `tokensh --registry URL exec -- …`: tokensh's options before `exec`, where ArgumentParser
+    /// would take `exec` for a script's name and the program's words for its own.
+    static func followsGlobalOptions(_ arguments: [String]) -> Bool {
+        let taking: Set<String> = ["--registry", "--userconfig", "--timeout", "--record", "--record-cast"]
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            if word == "exec" { return index > 0 }
+            guard word.hasPrefix("--"), word != "--" else { return false }
+            index += taking.contains(word) ? 2 : 1
+        }
+        return false
+    }
+
+    static func refuseMisplaced() -> Never {
+        let error = ShellError(
+            .usage, "tokensh's options go after `exec`, not before it",
+            hint: "e.g. tokensh exec --registry URL -- npm whoami", code: "EUSAGE")
+        TerminalShellIO.write(ErrorRenderer.text(error), to: STDERR_FILENO)
+        exit(error.status.rawValue)
+    }
+
     static let usageHint =
         "usage: tokensh exec [--registry URL] [--account NAME | --token NAME] -- COMMAND [ARGS...], "
         + "e.g. tokensh exec -- npm whoami"

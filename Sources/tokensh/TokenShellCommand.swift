@@ -60,6 +60,7 @@ struct TokenShellCommand: ParsableCommand {
         SecretFlagGuard.refuseSecretsInArguments(arguments)
         // The program's own flags follow its name: ArgumentParser must not read them.
         if arguments.first == "exec" { ExecLauncher.run(Array(arguments.dropFirst())) }
+        if ExecLauncher.followsGlobalOptions(arguments) { ExecLauncher.refuseMisplaced() }
         if let launch = LaunchArguments.quickParse(arguments) {
             Glibc.exit(ShellLauncher(options: launch).run().rawValue)
         }

@@ -98,6 +98,9 @@ private final class ScriptedPassphrases: KeyringPassphraseSource {
             (good.replacingOccurrences(of: "\"version\":1", with: "\"version\":2"), "EVAULTVERSION"),
             // The header is authenticated: a changed cost parameter fails like a changed byte.
             (good.replacingOccurrences(of: "\"logN\":15", with: "\"logN\":14"), "EBADPASSPHRASE"),
+            // Settings read before anything is authenticated are bounded: no 16 GiB scrypt.
+            (good.replacingOccurrences(of: "\"logN\":15,\"r\":8", with: "\"logN\":22,\"r\":32"), "EVAULTDAMAGED"),
+            (good.replacingOccurrences(of: "\"logN\":15", with: "\"logN\":20"), "EVAULTDAMAGED"),
         ]
         for (contents, expected) in cases {
             try contents.write(toFile: path, atomically: true, encoding: .utf8)
@@ -106,6 +109,16 @@ private final class ScriptedPassphrases: KeyringPassphraseSource {
             #expect(errorCode { try vault(folder, source()).store(Self.ci, secret: Secret("npm_x")) } == expected)
             #expect(try String(contentsOfFile: path, encoding: .utf8) == contents)
         }
+    }
+
+    @Test("a vault that is a FIFO is refused, not waited on")
+    func fifoVault() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(
+            atPath: folder.file("data/tokensh"), withIntermediateDirectories: true)
+        #expect(mkfifo(folder.file("data/tokensh/vault"), 0o600) == 0)
+        #expect(errorCode { _ = try vault(folder, ScriptedPassphrases(["x"])).items() } == "EVAULTDAMAGED")
     }
 
     @Test("without a terminal a locked vault says how to unlock it")
@@ -161,5 +174,10 @@ private final class ScriptedPassphrases: KeyringPassphraseSource {
         #expect(text == "{\"https://a.example/\":\"home\",\"https://b.example/\":\"work\"}\n")
         #expect(AccountSelectionText.parse(text) == ["https://a.example/": "home", "https://b.example/": "work"])
         #expect(AccountSelectionText.parse("garbage").isEmpty)
+        // A name tokensh would not write (an escape sequence for the prompt) is ignored.
+        #expect(
+            AccountSelectionText.parse("{\"https://a/\":\"evil\\u001b]0;x\\u0007\",\"https://b/\":\"ok\"}") == [
+                "https://b/": "ok"
+            ])
     }
 }

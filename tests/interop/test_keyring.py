@@ -552,3 +552,36 @@ def test_accounts_the_store_setting_and_revoke_cleaning_the_keyring(start_sandbo
     used = user.run("-c", "exec --token tmp -- true")
     assert used.returncode == 2 and "has no token tmp" in used.stderr, used.stderr
     user.run("-c", "lock")
+
+
+def test_a_keyring_that_cannot_be_written_is_found_out_before_the_login(start_sandbox, tmp_path):
+    sandbox = start_sandbox("--user", f"{USER}:{PASSWORD}")
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    blocker = user.home / "not-a-folder"
+    blocker.write_text("")
+    user.env.update(TOKENSH_KEYRING="vault", TOKENSH_VAULT_PASSPHRASE=VAULT_PASSPHRASE, XDG_DATA_HOME=str(blocker))
+    result = user.run("-c", f"login --auth-type legacy --username {USER} --store keyring",
+                      env={"TOKENSH_PASSWORD": PASSWORD})
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "cannot create" in result.stderr and "XDG_DATA_HOME" in result.stderr, result.stderr
+    assert user.run("-c", "ping").returncode == 0
+    log = sandbox.log_text()
+    assert "/-/ping" in log and "/-/user/" not in log, log
+
+
+def test_audit_fix_never_takes_an_existing_accounts_name(start_sandbox, tmp_path):
+    sandbox = start_sandbox("--user", f"{USER}:{PASSWORD}")
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    user.env.update(TOKENSH_KEYRING="vault", TOKENSH_VAULT_PASSPHRASE=VAULT_PASSPHRASE, TOKENSH_UNLOCK_MINUTES="1",
+                    TOKENSH_PASSWORD=PASSWORD)
+    for name in ("default", "npmrc", "npmrc-3"):
+        made = user.run("-c", f"login --auth-type legacy --username {USER} --as {name}")
+        assert made.returncode == 0, made.stderr
+    before = {entry["name"] for entry in json.loads(user.run("--json", "-c", "account list").stdout)["accounts"]}
+    plain = user.run("-c", f"login --auth-type legacy --username {USER} --store npmrc")
+    assert plain.returncode == 0 and ":_authToken=" in user.config_text(), plain.stderr
+    fixed = user.run("--yes", "-c", "audit --fix")
+    assert "as the account npmrc-2" in fixed.stdout, fixed.stdout
+    after = {entry["name"] for entry in json.loads(user.run("--json", "-c", "account list").stdout)["accounts"]}
+    assert after == before | {"npmrc-2"}, after
+    user.run("-c", "lock")

@@ -11,7 +11,14 @@ public enum AccountSelectionText {
     public static func parse(_ text: String?) -> [String: String] {
         guard let text, let members = RegistryJSON.parse(text)?.objectMembers else { return [:] }
         var result: [String: String] = [:]
-        for (registry, value) in members { if let name = value.stringValue { result[registry] = name } }
+        // A name tokensh would not have written (control characters, spaces) is ignored: the
+        // file is the user's to edit, and the name reaches the prompt.
+        for (registry, value) in members {
+            guard let name = value.stringValue, (try? KeyringItem.checkName(name, what: "account")) != nil else {
+                continue
+            }
+            result[registry] = name
+        }
         return result
     }
 

@@ -116,7 +116,8 @@ final class ShellKeyringPassphrase: KeyringPassphraseSource {
         if retry {
             guard shell.io.canPromptSecrets else {
                 throw ShellError(
-                    .failure, "TOKENSH_VAULT_PASSPHRASE does not open \(place)", hint: "check the variable's value",
+                    .failure, "TOKENSH_VAULT_PASSPHRASE does not open \(place) (or the file was altered)",
+                    hint: "check the variable's value; a vault that no passphrase opens any more was changed",
                     code: "EBADPASSPHRASE")
             }
             shell.io.diagnostic("That passphrase does not open \(place); try again.\n")

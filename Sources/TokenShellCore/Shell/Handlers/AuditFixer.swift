@@ -123,8 +123,9 @@ struct AuditFixer {
             let keyring = try shell.keyring()
             try keyring.prepareToStore()
             let taken = Set(try keyring.items(registry: registry, kind: .login).map(\.name))
-            let name =
-                [KeyringItem.defaultAccount, "npmrc"].first { !taken.contains($0) } ?? "npmrc-\(taken.count + 1)"
+            let candidates = [KeyringItem.defaultAccount, "npmrc"] + (2...(taken.count + 2)).map { "npmrc-\($0)" }
+            // Never an existing account's name: that would drop its token (still live) unseen.
+            guard let name = candidates.first(where: { !taken.contains($0) }) else { continue }
             let item = KeyringItem(registry: registry, kind: .login, name: name)
             try keyring.store(item, secret: token)
             guard try keyring.secret(of: item)?.reveal() == literal.value else {

@@ -24,7 +24,19 @@ enum LoginHandler {
         var saved = ""
         if let (keyring, account) = keyringAccount, !login.isStandIn || command.string("store") != nil {
             let item = KeyringItem(registry: registry, kind: .login, name: account, user: name)
-            try keyring.store(item, secret: token)
+            do {
+                try keyring.store(item, secret: token)
+            } catch {
+                // A session nobody holds would stay live (and unlisted) until it expires.
+                let ended = (try? shell.client(registry: registry, token: token).logout(token: token)) != nil
+                throw ShellError(
+                    error.status,
+                    "\(error.message); "
+                        + (ended
+                            ? "the new login was ended again, nothing was kept"
+                            : "the new login could not be ended: it stays valid until it expires"),
+                    hint: error.hint, code: error.code)
+            }
             try shell.services.accounts?.select(account, registry: item.registry)
             shell.session.sessionTokens[registry] = nil
             shell.session.knownAccounts[item.registry] = account
