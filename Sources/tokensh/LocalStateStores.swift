@@ -22,9 +22,16 @@ struct StateTextFile {
     }
 
     func write(_ text: String) throws(ShellError) {
+        try update { _ in text }
+    }
+
+    /// Read-modify-write under the lock; `change` returns nil to leave the file alone.
+    func update(_ change: (String?) -> String?) throws(ShellError) {
         do {
             try PrivateFolder.make(paths.stateDirectory)
-            _ = try AtomicFileWriter(options: .userConfig).update(path: path) { _ in Array(text.utf8) }
+            _ = try AtomicFileWriter(options: .userConfig).update(path: path) { bytes in
+                change(bytes.map { String(decoding: $0, as: UTF8.self) }).map { Array($0.utf8) }
+            }
         } catch {
             throw ShellError(
                 .failure, "could not save what tokensh learnt in \(path): \(error)",
@@ -69,10 +76,13 @@ final class LocalAccountSelectionStore: AccountSelectionStore {
 
     func selected(registry: String) -> String? { AccountSelectionText.parse(file.read())[registry] }
 
+    /// Read, change and write under the file's lock: two `account use` at once both count.
     func select(_ name: String?, registry: String) throws(ShellError) {
-        var selection = AccountSelectionText.parse(file.read())
-        guard selection[registry] != name else { return }
-        selection[registry] = name
-        try file.write(AccountSelectionText.render(selection))
+        try file.update { text in
+            var selection = AccountSelectionText.parse(text)
+            guard selection[registry] != name else { return nil }
+            selection[registry] = name
+            return AccountSelectionText.render(selection)
+        }
     }
 }
