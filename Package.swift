@@ -41,9 +41,17 @@ let package = Package(
         .target(name: "CSecretShims", linkerSettings: [.linkedLibrary("dl")]),
         // Process control the Glibc module does not import (closefrom in spawn, prctl).
         .target(name: "CProcessShims"),
+        // Token formats and codecs (npm token and checksum, TOTP, Base32/62, IPv4 CIDR, JSON text,
+        // ISO timestamps, terminal-safe text): what the shell and the sandbox both need, and
+        // nothing else, so the sandbox does not link the interpreter.
+        .target(
+            name: "TokenCodecs",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "TokenShellCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["TokenCodecs", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -73,7 +81,7 @@ let package = Package(
         .target(
             name: "SandboxRegistry",
             dependencies: [
-                "TokenShellCore",
+                "TokenCodecs",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -92,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "tokensh-sandbox",
             dependencies: [
-                "TokenShellCore", "SandboxRegistry",
+                "TokenCodecs", "SandboxRegistry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

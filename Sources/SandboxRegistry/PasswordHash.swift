@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import TokenShellCore
+import TokenCodecs
 
 /// A password stored as PBKDF2-HMAC-SHA256 (RFC 8018), so a leaked state file does not leak passwords.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import TokenShellCore
+import TokenCodecs
 
 /// Everything the sandbox registry needs to start, constructible from code (for `tokensh --sandbox`
 /// and the tests) as well as from `tokensh sandbox` flags.

@@ -1,5 +1,5 @@
 import Foundation
-import TokenShellCore
+import TokenCodecs
 
 /// Couch ("legacy") login, adduser, the user document, and the web login flow.
 ///

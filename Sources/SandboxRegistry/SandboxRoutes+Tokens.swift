@@ -1,5 +1,5 @@
 import Foundation
-import TokenShellCore
+import TokenCodecs
 
 /// `/-/npm/v1/tokens`: list with pagination, create (classic and granular bodies), revoke.
 extension SandboxRoutes {

@@ -1,5 +1,5 @@
 import Foundation
-import TokenShellCore
+import TokenCodecs
 
 /// Maps requests to registry behaviour; one extension per area (login, tokens, packages).
 struct SandboxRoutes: Sendable {

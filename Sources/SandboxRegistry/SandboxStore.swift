@@ -1,5 +1,5 @@
 import Foundation
-import TokenShellCore
+import TokenCodecs
 
 /// The registry's shared state: accounts, token keys, pending web flows and packages.
 ///

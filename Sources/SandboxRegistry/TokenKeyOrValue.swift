@@ -1,4 +1,4 @@
-import TokenShellCore
+import TokenCodecs
 
 /// Revoke and logout URLs carry either a token's sha512 key or the token itself.
 enum TokenKeyOrValue {

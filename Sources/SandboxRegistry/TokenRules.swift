@@ -1,5 +1,5 @@
 import Foundation
-import TokenShellCore
+import TokenCodecs
 
 /// The registry's rules for creating and using tokens, as pure functions the tests drive directly.
 enum TokenRules {

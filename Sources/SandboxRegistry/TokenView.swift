@@ -1,5 +1,5 @@
 import Foundation
-import TokenShellCore
+import TokenCodecs
 
 /// The JSON a token list or create reply carries for one token (see the contract notes).
 ///

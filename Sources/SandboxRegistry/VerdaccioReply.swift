@@ -1,5 +1,5 @@
 import Foundation
-import TokenShellCore
+import TokenCodecs
 
 /// Replies written the way Verdaccio's `final` middleware writes them: JSON with keys in the
 /// order the route built them, indented by two spaces, a newline at the end; errors only as

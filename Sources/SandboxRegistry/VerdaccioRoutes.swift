@@ -1,5 +1,5 @@
 import Foundation
-import TokenShellCore
+import TokenCodecs
 
 /// The `verdaccio` flavour: the login, whoami and token routes answer as Verdaccio 6's do
 /// (`packages/api/src/user.ts`, `whoami.ts`, `v1/token.ts`, the `enforceGeneratedTokenMetadata`

@@ -2,7 +2,7 @@
 import ArgumentParser
 import Foundation
 import SandboxRegistry
-import TokenShellCore
+import TokenCodecs
 
 #if canImport(Glibc)
     import Glibc
