@@ -74,3 +74,23 @@ def test_ctrl_c_in_the_wizard_creates_nothing(start_sandbox, tmp_path):
     assert len(listed(user)) == before
     posts = [line for line in sandbox.log_text().splitlines() if "POST" in line and "/-/npm/v1/tokens" in line]
     assert posts == []
+
+
+def test_leaving_the_save_question_revokes_the_token_nobody_saw(start_sandbox, tmp_path):
+    """Ctrl-C or Ctrl-D at "Save to", once the token exists: it is revoked, never left live and
+    unseen, and the shell goes on."""
+    sandbox, user = logged_in(start_sandbox, tmp_path, PASSWORD)
+    child = user.spawn()
+    child.expect(PROMPT)
+    for leave in ("c", "d", "c"):
+        child.sendline("token create --name unseen --packages-and-scopes-permission read-only --packages-all "
+                       "--expires 7")
+        while child.expect([r"Save to \[none\]: ", r"Create this token\?[^\r\n]*: ", r"(?i)password: ",
+                            r"\]: "]) != 0:
+            child.sendline(PASSWORD if "assword" in child.after else "")
+        child.sendcontrol(leave)
+        child.expect("no place was chosen for the new token; the new token was revoked")
+        child.expect(PROMPT)
+        assert listed(user) == [], f"a token left live after Ctrl-{leave.upper()}"
+    child.sendline("exit")
+    child.expect(pexpect.EOF)

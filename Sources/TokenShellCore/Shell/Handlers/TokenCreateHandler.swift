@@ -50,7 +50,10 @@ enum TokenCreateHandler {
         try verify(created, draft: draft, client: client, shell)
 
         if target == nil {
-            target = shell.io.canAsk ? try TokenSaver.ask(name: draft.name, shell, force: command.has("force")) : .none
+            target =
+                shell.io.canAsk
+                ? try TokenSaver.ask(name: draft.name, for: created, client: client, shell, force: command.has("force"))
+                : .none
         }
         let chosen = target ?? .none
         try? completed.setFlag("save", .string(chosen.flagValue))

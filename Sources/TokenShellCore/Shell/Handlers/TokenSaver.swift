@@ -44,10 +44,26 @@ enum TokenSaver {
         }
     }
 
+    /// The save question of the wizard, asked once `created` exists. Leaving it (Ctrl-C,
+    /// Ctrl-D) revokes the token: nobody has seen it, so nobody could use it.
+    static func ask(
+        name: String?, for created: CreatedToken, client: RegistryClient, _ shell: Shell, force: Bool
+    ) throws -> TokenSaveTarget {
+        do {
+            return try ask(name: name, shell, force: force)
+        } catch {
+            let left = Shell.shellError(from: error)
+            let reason = ShellError(
+                left.status == .success ? .failure : left.status, "no place was chosen for the new token",
+                hint: "create it again and answer where it should go", code: left.code)
+            throw TokenHandlerSupport.rollBack(created, because: .notSaved(reason), client: client, shell)
+        }
+    }
+
     /// The save question of the wizard, asked again until the answer works.
     static func ask(name: String?, _ shell: Shell, force: Bool) throws -> TokenSaveTarget {
         shell.io.diagnostic(
-            "Where should it go? none: shown once, copy it into your CI secret store; keyring[:NAME]: your "
+            "Where should it go? none: shown once, copy it into your CI secret store; keyring or keyring:NAME: your "
                 + "keyring, for `exec --token NAME`; file:PATH: a private file (mode 0600); user: your npm user config (replaces your current login); project: the ${NPM_TOKEN} "
                 + "line in this project's .npmrc.\n")
         while true {
