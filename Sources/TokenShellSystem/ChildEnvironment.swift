@@ -1,3 +1,5 @@
+import TokenShellCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -13,9 +15,7 @@
 /// documented form `oathtool --totp -b "$SECRET"` reads its seed from a variable of the user's.
 public enum ChildEnvironment {
     /// Never passed to a child unless the spawn names it in `exposing`.
-    public static let secretNames: Set<String> = [
-        "TOKENSH_PASSWORD", "TOKENSH_TOKEN", "TOKENSH_OTP", "TOKENSH_OTP_COMMAND", "TOKENSH_VAULT_PASSPHRASE",
-    ]
+    public static let secretNames = SecretVariables.hiddenFromChildren
 
     /// `NAME=value` entries for `execve`, from `environment` or (when nil) this process's own,
     /// without the secret variables except those in `exposing`. The caller frees the pointers.

@@ -22,7 +22,7 @@ import TokenShellCore
 /// a one-time password the shell was given (`ChildEnvironment` removes them).
 public struct OTPCommandRunner: Sendable {
     /// The variable that holds the command.
-    public static let variable = "TOKENSH_OTP_COMMAND"
+    public static let variable = SecretVariables.otpCommand
 
     public var command: String
     public var environment: [String: String]

@@ -4,9 +4,7 @@
 public enum ExecEnvironment {
     /// tokensh's secret variables (`ChildEnvironment.secretNames` in the system layer removes
     /// them as well, for every child).
-    public static let secretNames: Set<String> = [
-        "TOKENSH_PASSWORD", "TOKENSH_TOKEN", "TOKENSH_OTP", "TOKENSH_OTP_COMMAND",
-    ]
+    public static let secretNames = SecretVariables.hiddenFromChildren
 
     /// - Parameters:
     ///   - base: the shell's environment.

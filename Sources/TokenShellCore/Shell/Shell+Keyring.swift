@@ -108,8 +108,7 @@ final class ShellKeyringPassphrase: KeyringPassphraseSource {
     init(shell: Shell) { self.shell = shell }
 
     func passphrase(for place: String, creating: Bool, retry: Bool) throws(ShellError) -> Secret {
-        if !retry, let value = shell.services.environment["TOKENSH_VAULT_PASSPHRASE"], !value.isEmpty {
-            let secret = Secret(value)
+        if !retry, let secret = shell.secretVariables.value(SecretVariables.vaultPassphrase) {
             shell.session.noteSecret(secret)
             return secret
         }

@@ -51,8 +51,7 @@ extension Shell {
             }
         }
         if let (_, token) = try keyringLogin(for: registry, explicitOnly: false) { return .bearer(token) }
-        if let value = services.environment["TOKENSH_TOKEN"], !value.isEmpty {
-            let token = Secret(value)
+        if let token = secretVariables.value(SecretVariables.token) {
             session.noteSecret(token)
             return .bearer(token)
         }
@@ -106,8 +105,7 @@ extension Shell {
 
     /// The account password: `TOKENSH_PASSWORD`, else an echo-off prompt on a terminal.
     public func password(prompt: String = "Password: ") throws(ShellError) -> Secret {
-        if let value = services.environment["TOKENSH_PASSWORD"], !value.isEmpty {
-            let secret = Secret(value)
+        if let secret = secretVariables.value(SecretVariables.password) {
             session.noteSecret(secret)
             return secret
         }

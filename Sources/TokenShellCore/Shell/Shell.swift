@@ -25,15 +25,16 @@ public final class Shell {
         self.session = ShellSession(variables: ShellVariables(environment: services.environment))
         // The environment's secrets count from the start: a line may expand one (`${TOKENSH_TOKEN}`)
         // before any command has used it.
-        for name in Self.secretVariables {
-            if let value = services.environment[name], !value.isEmpty { session.noteSecret(Secret(value)) }
+        for name in SecretVariables.valueNames {
+            if let value = secretVariables.value(name) { session.noteSecret(value) }
         }
     }
 
     /// The environment variables that hold secrets (design §2).
-    public static let secretVariables = [
-        "TOKENSH_PASSWORD", "TOKENSH_OTP", "TOKENSH_TOKEN", "TOKENSH_VAULT_PASSPHRASE",
-    ]
+    public static let secretVariables = SecretVariables.valueNames
+
+    /// The secret variables of this shell's environment, read in one place.
+    public var secretVariables: SecretVariables { SecretVariables(services.environment) }
 
     /// Runs one line; errors are reported on stderr (prefixed with `location`, e.g. `FILE:LINE`).
     @discardableResult

@@ -19,10 +19,9 @@ final class ShellOTPProvider: OTPProvider {
     }
 
     private func code() throws(RegistryError) -> Secret {
-        let environment = shell.services.environment
-        if !usedEnvironmentCode, let value = environment["TOKENSH_OTP"], !value.isEmpty {
+        if !usedEnvironmentCode, let code = shell.secretVariables.value(SecretVariables.otp) {
             usedEnvironmentCode = true
-            return noted(Secret(value))
+            return noted(code)
         }
         do {
             if let code = try shell.services.runOTPCommand() {

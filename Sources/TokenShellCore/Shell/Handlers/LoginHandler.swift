@@ -108,9 +108,10 @@ enum LoginHandler {
         if command.string("auth-type") == nil { try? shell.completedCommand?.setFlag("auth-type", .string("legacy")) }
         if command.string("username") == nil { try? shell.completedCommand?.setFlag("username", .string(username)) }
         let environment = shell.services.environment
-        let hasPassword = !(environment["TOKENSH_PASSWORD"] ?? "").isEmpty || shell.io.canPromptSecrets
-        if !hasPassword, let standIn = environment["TOKENSH_TOKEN"], !standIn.isEmpty {
-            return Login(token: Secret(standIn), isStandIn: true)
+        let secrets = shell.secretVariables
+        let hasPassword = secrets.isSet(SecretVariables.password) || shell.io.canPromptSecrets
+        if !hasPassword, let standIn = secrets.value(SecretVariables.token) {
+            return Login(token: standIn, isStandIn: true)
         }
         let password = try shell.password()
         let client = shell.client(registry: registry, token: nil, authType: .legacy)
@@ -133,8 +134,8 @@ enum LoginHandler {
     }
 
     private static func webLogin(_ command: ParsedCommand, _ shell: Shell, registry: String) throws -> Login {
-        if !shell.io.canAsk, let standIn = shell.services.environment["TOKENSH_TOKEN"], !standIn.isEmpty {
-            return Login(token: Secret(standIn), isStandIn: true)
+        if !shell.io.canAsk, let standIn = shell.secretVariables.value(SecretVariables.token) {
+            return Login(token: standIn, isStandIn: true)
         }
         let client = shell.client(registry: registry, token: nil, authType: .web)
         guard case .started(let loginURL, let doneURL) = try client.startWebLogin() else {

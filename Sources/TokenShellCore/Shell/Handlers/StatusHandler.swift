@@ -87,11 +87,11 @@ enum StatusHandler {
                 StatusSubject(registry: registry, credential: nil, store: "this session only", sent: .bearer(token)))
         }
         let current = try shell.currentRegistry(config)
-        if let value = shell.services.environment["TOKENSH_TOKEN"], !value.isEmpty,
+        if let standIn = shell.secretVariables.value(SecretVariables.token),
             !subjects.contains(where: { $0.registry == current })
         {
             subjects.append(
-                StatusSubject(registry: current, credential: nil, store: "TOKENSH_TOKEN", sent: .bearer(Secret(value))))
+                StatusSubject(registry: current, credential: nil, store: "TOKENSH_TOKEN", sent: .bearer(standIn)))
         }
         for subject in subjects {
             if case .bearer(let token) = subject.sent { shell.session.noteSecret(token) }

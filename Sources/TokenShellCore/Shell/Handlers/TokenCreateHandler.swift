@@ -139,7 +139,7 @@ enum TokenCreateHandler {
     /// asked again, up to three times in all: the wizard's answers are kept, so a typo at the
     /// last step costs one more prompt, not the whole wizard.
     static func create(_ draft: TokenDraft, client: RegistryClient, _ shell: Shell) throws -> CreatedToken {
-        let typed = (shell.services.environment["TOKENSH_PASSWORD"] ?? "").isEmpty && shell.io.canPromptSecrets
+        let typed = !shell.secretVariables.isSet(SecretVariables.password) && shell.io.canPromptSecrets
         var triesLeft = typed ? 3 : 1
         while true {
             let password = try shell.password()
