@@ -176,3 +176,22 @@ def test_ctrl_c_during_status_cancels_it_and_the_shell_stays(start_sandbox, tmp_
         child.expect(pexpect.EOF)
     finally:
         silent.close()
+
+
+def test_a_password_pasted_into_the_config_as_it_is_is_named_and_the_printed_fix_works(start_sandbox, tmp_path):
+    """npm stores `_password` as base64: a password written there as it is gets sent as something
+    else. status says so, and the line it prints (with the password put in) makes it right."""
+    sandbox = start_sandbox("--flavor", "classic", "--user", f"alice:{PASSWORD}")
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    user.userconfig.write_text(f"{sandbox.nerf}:username=alice\n{sandbox.nerf}:_password={PASSWORD}\n")
+    user.userconfig.chmod(0o600)
+    plain = user.run("-c", "status")
+    assert plain.returncode == 3, plain.stdout + plain.stderr
+    line = re.search(r"store there what `([^`]+)` prints", plain.stdout)
+    assert line and f"{sandbox.nerf}:_password is not base64" in plain.stdout, plain.stdout
+    encoded = subprocess.run(["bash", "-c", line.group(1).replace("PASSWORD", PASSWORD)], capture_output=True,
+                             text=True, check=True).stdout.strip()
+    user.userconfig.write_text(f"{sandbox.nerf}:username=alice\n{sandbox.nerf}:_password={encoded}\n")
+    fixed = user.run("-c", "status")
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    assert "not base64" not in fixed.stdout

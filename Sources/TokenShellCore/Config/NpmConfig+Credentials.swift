@@ -91,6 +91,7 @@ extension NpmConfig {
         if let username = setting("username"), let encoded = setting("_password") {
             let decoded = Self.decodeBase64(encoded.value)
             password = make(.usernamePassword(username: username.value, password: Secret(decoded)), username)
+            password?.passwordIsNotBase64 = !Self.isBase64(encoded.value)
         }
         if let found = preferAuthOverPassword ? (auth ?? password) : (password ?? auth) {
             return found
@@ -104,6 +105,13 @@ extension NpmConfig {
     /// JavaScript truthiness of a parsed config value.
     static func isTruthy(_ value: String) -> Bool {
         !(value.isEmpty || value == "false" || value == "null" || value == "undefined")
+    }
+
+    /// Whether `value` is base64 of UTF-8 text, as `npm login` writes `_password` (a password
+    /// pasted there as it is usually is not).
+    static func isBase64(_ value: String) -> Bool {
+        guard !value.isEmpty, value.count % 4 == 0, let data = Data(base64Encoded: value) else { return false }
+        return String(validating: data, as: UTF8.self) != nil
     }
 
     /// `Buffer.from(value, 'base64')`, which ignores what it cannot read.

@@ -35,6 +35,9 @@ public struct RegistryCredential: Sendable, Equatable {
     /// A `${VAR}` reference that was left unreplaced because the variable is unset: npm would
     /// send the literal text as the token and get a confusing 401.
     public var unresolvedReference: String?
+    /// `_password` is not base64 as npm stores it: npm (and tokensh, as npm does) decodes it to
+    /// something else than the password, and the registry refuses the login.
+    public var passwordIsNotBase64 = false
 
     public init(
         kind: Kind, nerfDart: String, key: String, source: ConfigSource, path: String?, isInterpolated: Bool = false,

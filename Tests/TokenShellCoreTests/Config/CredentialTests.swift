@@ -44,6 +44,15 @@ import TokenShellCore
         let auth = try #require(config.credential(forRegistry: "https://b/"))
         #expect(auth.authorizationHeader == Secret("Basic Ym9iOnB3"))
         #expect(auth.localUsername == "bob")
+        #expect(!basic.passwordIsNotBase64)
+    }
+
+    @Test func aPasswordPastedAsItIsIsNoticed() throws {
+        // npm stores _password as base64; "hunter2!" pasted as it is decodes to something else.
+        let config = try load(
+            "//a/:username=alice\n//a/:_password=hunter2!\n//b/:username=bob\n//b/:_password=aHVudGVyMiE=\n")
+        #expect(try #require(config.credential(forRegistry: "https://a/")).passwordIsNotBase64)
+        #expect(try !#require(config.credential(forRegistry: "https://b/")).passwordIsNotBase64)
     }
 
     @Test func unsetVariableIsReportedNotHidden() throws {

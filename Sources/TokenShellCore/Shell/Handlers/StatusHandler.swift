@@ -129,6 +129,12 @@ enum StatusHandler {
     static func localProblems(_ subject: StatusSubject, _ shell: Shell) -> [String] {
         guard let credential = subject.credential else { return [] }
         var problems: [String] = []
+        if credential.passwordIsNotBase64 {
+            problems.append(
+                "\(credential.key.replacing(":username", with: ":_password")) is not base64, as npm stores it: "
+                    + "npm sends something else than the password; store there what `printf %s 'PASSWORD' | base64` "
+                    + "prints")
+        }
         if let reference = credential.unresolvedReference {
             problems.append("\(credential.key) uses \(reference), which is not set: nothing is sent")
         }
