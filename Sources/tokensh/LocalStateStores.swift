@@ -57,7 +57,7 @@ final class LocalReplayProgressStore: ReplayProgressStore {
     init(paths: TokenShellPaths) { self.file = StateTextFile(paths: paths, name: "replay-progress") }
 
     func readProgress() -> String? { file.read() }
-    func writeProgress(_ text: String) throws(ShellError) { try file.write(text) }
+    func updateProgress(_ change: (String?) -> String?) throws(ShellError) { try file.update(change) }
 
     func key(forScript path: String) -> String {
         if let resolved = realpath(path, nil) {

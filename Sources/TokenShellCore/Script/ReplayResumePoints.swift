@@ -52,7 +52,9 @@ public struct ReplayResumePoints: Sendable, Equatable {
 /// Where resume points are kept; `nil` in `ShellServices` where there is no disk.
 public protocol ReplayProgressStore: AnyObject, Sendable {
     func readProgress() -> String?
-    func writeProgress(_ text: String) throws(ShellError)
+    /// Read, change and write under a lock, so that two `--step` runs at once both keep their
+    /// points; `change` returns nil to leave the file alone.
+    func updateProgress(_ change: (String?) -> String?) throws(ShellError)
     /// The key a script is remembered by: its absolute path.
     func key(forScript path: String) -> String
 }

@@ -138,10 +138,12 @@ extension ScriptRunner {
 
     private func saveResumePoint(_ change: (inout ReplayResumePoints, String, String) -> Void) {
         guard let (store, key, digest) = resumeIdentity() else { return }
-        var points = ReplayResumePoints(text: store.readProgress())
-        change(&points, key, digest)
         do throws(ShellError) {
-            try store.writeProgress(points.text)
+            try store.updateProgress { text in
+                var points = ReplayResumePoints(text: text)
+                change(&points, key, digest)
+                return points.text
+            }
         } catch {
             shell.report(error)
         }

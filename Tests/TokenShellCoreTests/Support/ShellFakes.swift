@@ -182,5 +182,8 @@ final class InMemoryReplayProgress: ReplayProgressStore, @unchecked Sendable {
 
     func readProgress() -> String? { text }
     func writeProgress(_ text: String) throws(ShellError) { state.withLock { $0 = text } }
+    func updateProgress(_ change: (String?) -> String?) throws(ShellError) {
+        state.withLock { $0 = change($0) ?? $0 }
+    }
     func key(forScript path: String) -> String { path.hasPrefix("/") ? path : "/work/" + path }
 }
