@@ -6,6 +6,8 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <unistd.h>
+#include <string.h>
+#include <sys/syscall.h>
 #ifdef __linux__
 #include <sys/prctl.h>
 #endif
@@ -143,4 +145,25 @@ void shim_exec_signals_child(pid_t pid) {
 void shim_exec_signals_end(void) {
     for (size_t i = 0; i < EXEC_SIGNAL_COUNT; i++) sigaction(exec_signals[i], &exec_saved[i], NULL);
     exec_child = 0;
+}
+
+int shim_exec_spawn(const char *path, char *const argv[], char *const envp[], int descriptor3) {
+    pid_t pid = fork();
+    if (pid != 0) return pid;
+    static const int handled[] = {SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGCHLD, SIGHUP, SIGTSTP, SIGTTIN, SIGTTOU};
+    struct sigaction defaults;
+    memset(&defaults, 0, sizeof defaults);
+    defaults.sa_handler = SIG_DFL;
+    for (size_t index = 0; index < sizeof handled / sizeof handled[0]; index++) {
+        sigaction(handled[index], &defaults, NULL);
+    }
+    sigset_t empty;
+    sigemptyset(&empty);
+    sigprocmask(SIG_SETMASK, &empty, NULL);
+    if (descriptor3 >= 0 && dup2(descriptor3, 3) < 0) _exit(127);
+    closefrom(descriptor3 >= 0 ? 4 : 3);
+    // KEYCTL_JOIN_SESSION_KEYRING (1) with no name: a new anonymous session keyring.
+    syscall(SYS_keyctl, 1, (char *)0);
+    execve(path, argv, envp);
+    _exit(127);
 }

@@ -32,10 +32,11 @@ public enum LocalKeyring {
     public static func open(
         environment: [String: String], home: String, passphrase: any KeyringPassphraseSource
     ) throws(ShellError) -> any KeyringStore {
+        let seconds = try unlockSeconds(environment)
         func vault() -> VaultKeyring {
             VaultKeyring(
                 path: vaultPath(environment: environment, home: home), home: home, passphrase: passphrase,
-                unlockSeconds: unlockSeconds(environment))
+                unlockSeconds: seconds)
         }
         switch environment["TOKENSH_KEYRING"] {
         case "vault":
@@ -61,10 +62,13 @@ public enum LocalKeyring {
 
     /// How long an unlocked vault stays unlocked: `TOKENSH_UNLOCK_MINUTES` (0 keeps it in one run
     /// only), default 15 minutes, at most a day.
-    static func unlockSeconds(_ environment: [String: String]) -> Int {
-        guard let text = environment["TOKENSH_UNLOCK_MINUTES"], let minutes = Int(text), minutes >= 0 else {
-            return 15 * 60
+    static func unlockSeconds(_ environment: [String: String]) throws(ShellError) -> Int {
+        guard let text = environment["TOKENSH_UNLOCK_MINUTES"], !text.isEmpty else { return 15 * 60 }
+        guard let minutes = Int(text), (0...(24 * 60)).contains(minutes) else {
+            throw ShellError(
+                .usage, "TOKENSH_UNLOCK_MINUTES=\(TerminalText.line(text)) is not a number of minutes from 0 to 1440",
+                hint: "e.g. TOKENSH_UNLOCK_MINUTES=5, or 0 to keep the vault unlocked for one run only")
         }
-        return min(minutes, 24 * 60) * 60
+        return minutes * 60
     }
 }

@@ -23,16 +23,17 @@ public enum ExecRunner {
 
         shim_exec_signals_begin()
         defer { shim_exec_signals_end() }
-        let child: Subprocess
-        do {
-            child = try Subprocess.spawn(
-                executable, arguments: request.arguments, environment: request.environment, stdin: .inherit,
-                foreground: true, descriptor3: memory)
-        } catch {
+        let argv = ([executable] + request.arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        let envp = ChildEnvironment.entries(request.environment, exposing: []) + [nil]
+        defer { for pointer in envp { free(pointer) } }
+        let pid = shim_exec_spawn(executable, argv, envp, memory)
+        guard pid > 0 else {
             throw ShellError(
-                .failure, "cannot run \(TerminalText.line(request.command)): \(String(cString: strerror(error.errno)))",
+                .failure, "cannot run \(TerminalText.line(request.command)): \(String(cString: strerror(errno)))",
                 hint: "check that it is an executable program", code: "EEXEC")
         }
+        let child = Subprocess(pid: pid, inputFD: nil, outputFD: nil)
         shim_exec_signals_child(child.pid)
         let ended = child.wait()
         return ended.signaled ? .signaled(ended.status) : .exited(ended.status)

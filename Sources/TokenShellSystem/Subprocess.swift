@@ -41,7 +41,7 @@ public final class Subprocess {
     public private(set) var outputFD: Int32?
     private var termination: Termination?
 
-    private init(pid: pid_t, inputFD: Int32?, outputFD: Int32?) {
+    init(pid: pid_t, inputFD: Int32?, outputFD: Int32?) {
         self.pid = pid
         self.inputFD = inputFD
         self.outputFD = outputFD
@@ -59,14 +59,10 @@ public final class Subprocess {
     ///
     /// The child gets `environment` (this process's own when nil) without the secret variables of
     /// `ChildEnvironment`, except those named in `exposing`.
-    ///
-    /// With `foreground` the child stays in tokensh's process group instead: it is in the
-    /// terminal's foreground, reads it and gets the Ctrl-C typed there (`exec`). `descriptor3`
-    /// is handed to the child as its descriptor 3, the one exception to the closing.
     public static func spawn(
         _ executable: String, arguments: [String], environment: [String: String]? = nil,
         exposing: Set<String> = [], stdin: Stream = .null, stdout: Stream = .inherit, stderr: Stream = .inherit,
-        newSession: Bool = false, foreground: Bool = false, descriptor3: Int32? = nil
+        newSession: Bool = false
     ) throws(SubprocessError) -> Subprocess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -105,11 +101,9 @@ public final class Subprocess {
             }
         }
 
-        // dup2 clears close-on-exec on the copy; the caller's descriptor is above 3 (see ExecRunner).
-        if let descriptor3 { posix_spawn_file_actions_adddup2(&actions, descriptor3, 3) }
         // After the dup2s above, which it must not undo. Should the C library lack the action,
         // the shell's own descriptors are close-on-exec; other libraries' may not be.
-        _ = shim_spawn_add_close_from(&actions, descriptor3 == nil ? 3 : 4)
+        _ = shim_spawn_add_close_from(&actions, 3)
 
         var defaults = sigset_t()
         sigemptyset(&defaults)
@@ -122,8 +116,6 @@ public final class Subprocess {
         let setsid = shim_spawn_setsid_flag()
         if newSession, setsid != 0 {
             flags |= setsid
-        } else if foreground {
-            // tokensh's own group: the terminal's foreground, so no tcsetpgrp dance is needed.
         } else {
             posix_spawnattr_setpgroup(&attributes, 0)
             flags |= Int16(POSIX_SPAWN_SETPGROUP)

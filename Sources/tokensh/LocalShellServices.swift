@@ -74,20 +74,22 @@ final class LocalShellServices: ShellServices {
     }
 
     func transport(for registry: String) -> any HTTPTransport {
-        let origin = RegistryPath.origin(of: registry) ?? registry
-        if let existing = transports.withLock({ $0[origin] }) { return existing }
-        // Made once per origin, with the settings (`cafile`, `strict-ssl`, `fetch-timeout`) of
+        // One per registry, not per origin: several registries on one host (Nexus and
+        // Artifactory serve them under paths) are then asked at once, as `status` does.
+        let key = RegistryURL.normalize(registry) ?? registry
+        if let existing = transports.withLock({ $0[key] }) { return existing }
+        // Made once per registry, with the settings (`cafile`, `strict-ssl`, `fetch-timeout`) of
         // the configuration the command just read, so `--userconfig` applies to them too.
         let config = lastConfig.withLock { $0 } ?? (try? loadConfig(cli: [:]))
         return transports.withLock { cache in
-            if let existing = cache[origin] { return existing }
+            if let existing = cache[key] { return existing }
             var options = CurlTransportOptions(isCancelled: Interrupts.isCancelled)
             options.userAgent = CurlTransportOptions.userAgent(version: TokenShellVersion.current)
             options.totalTimeout = timeout ?? config?.fetchTimeoutMilliseconds.map { Double($0) / 1000 }
             options.caFile = config?.cafile
             options.strictSSL = config?.strictSSL ?? true
             let transport = CurlTransport(options: options)
-            cache[origin] = transport
+            cache[key] = transport
             return transport
         }
     }

@@ -3,9 +3,11 @@ a live one of the logged-in account can be revoked on the spot."""
 
 import json
 import re
+import subprocess
 
 import pexpect
 
+from harness import tokensh_bin
 from servers.loopback import LoopbackServer
 from shell import PROMPT, ShellHome
 from shell import TOKEN_RE
@@ -93,3 +95,34 @@ def test_a_live_token_of_this_account_is_revoked_when_confirmed(start_sandbox, t
     [checks] = [json.loads(line)["liveChecks"] for line in again.stdout.splitlines() if "liveChecks" in line]
     [check] = [check for check in checks if check["place"].startswith(".env")]
     assert check["state"] == "invalid"
+
+
+def test_a_cloned_projects_registry_never_gets_the_tokens_found_beside_it(start_sandbox, tmp_path):
+    """A project whose .npmrc sets `registry=` to a server of its own, with a real token in its
+    .env: the token has no registry line of its own, and the registry in use is the project's
+    choice, so it is not sent there (nor anywhere); the user is told how to check it."""
+    from servers.recorder import HeaderRecorder
+
+    sandbox, user, env, (leaked, _) = with_tokens(start_sandbox, tmp_path)
+    evil = HeaderRecorder()
+    try:
+        project = user.home / "cloned"
+        project.mkdir()
+        (project / ".npmrc").write_text(f"registry=http://127.0.0.2:{evil.port}/\n")
+        (project / ".env").write_text(f"NPM_TOKEN={leaked}\n")
+        result = subprocess.run(
+            [tokensh_bin(), "--userconfig", str(user.userconfig), "-c", "audit --check-live --yes"],
+            capture_output=True, text=True, env=dict(user.env, **env), cwd=project, stdin=subprocess.DEVNULL,
+            timeout=60)
+        assert all(leaked not in (header or "") for _, header in evil.seen), evil.seen
+        assert "not checked: the registry in use is set by this project's .npmrc" in result.stderr, result.stderr
+        assert leaked not in result.stdout + result.stderr
+        # Named by the user, the registry gets it: the printed line, with the registry put in.
+        named = subprocess.run(
+            [tokensh_bin(), "--userconfig", str(user.userconfig), "--registry", sandbox.url, "-c",
+             "audit --check-live --yes"],
+            capture_output=True, text=True, env=dict(user.env, **env), cwd=project, stdin=subprocess.DEVNULL,
+            timeout=60)
+        assert "live" in named.stdout, named.stdout + named.stderr
+    finally:
+        evil.close()

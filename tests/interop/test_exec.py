@@ -15,6 +15,7 @@ from pathlib import Path
 import pexpect
 
 from harness import tokensh_bin
+from servers.recorder import HeaderRecorder
 from shell import PROMPT, ShellHome
 
 PASSWORD = "exec-horse-7"
@@ -323,36 +324,6 @@ def test_help_exec_shows_npms_own_way_and_it_works_when_pasted(start_sandbox, tm
                                 text=True, env=env, cwd=project, timeout=60)
         assert pasted.returncode == 0, (line, pasted.stderr)
     assert pasted.stdout.strip() == "alice"
-
-
-class HeaderRecorder:
-    """A registry elsewhere (127.0.0.2) that a cloned project points a scope at: records every
-    Authorization header it is sent and answers 404."""
-
-    def __init__(self):
-        import http.server
-
-        recorder = self
-        self.seen = []
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):
-                recorder.seen.append((self.path, self.headers.get("authorization")))
-                self.send_response(404)
-                self.send_header("content-type", "application/json")
-                self.end_headers()
-                self.wfile.write(b'{"error":"not found"}')
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.HTTPServer(("127.0.0.2", 0), Handler)
-        self.port = self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 def test_a_cloned_projects_npmrc_cannot_name_the_exec_variable_for_its_own_registry(start_sandbox, tmp_path):

@@ -585,3 +585,83 @@ def test_audit_fix_never_takes_an_existing_accounts_name(start_sandbox, tmp_path
     after = {entry["name"] for entry in json.loads(user.run("--json", "-c", "account list").stdout)["accounts"]}
     assert after == before | {"npmrc-2"}, after
     user.run("-c", "lock")
+
+
+KEY_PROBE = r"""
+import ctypes, hashlib, sys
+keyutils = ctypes.CDLL("libkeyutils.so.1")
+keyutils.keyctl_read_alloc.argtypes = [ctypes.c_int32, ctypes.POINTER(ctypes.c_void_p)]
+description = b"tokensh:vault:" + hashlib.sha256(sys.argv[1].encode()).hexdigest()[:16].encode()
+for ring in (-3, -5):  # the session keyring, the user's session keyring
+    key = keyutils.keyctl_search(ctypes.c_int32(ring), b"user", description, 0)
+    if key > 0:
+        buffer = ctypes.c_void_p()
+        if keyutils.keyctl_read_alloc(key, ctypes.byref(buffer)) > 0:
+            print("READ")
+            sys.exit(0)
+print("DENIED")
+"""
+
+
+def test_an_exec_child_cannot_read_the_vaults_unlocked_key(start_sandbox, tmp_path):
+    """The key waits in the kernel keyring for the next tokensh; an exec child (and whatever it
+    runs: lifecycle scripts) gets a session keyring of its own, so it holds its one token and
+    cannot open the vault with every other."""
+    sandbox = start_sandbox("--user", f"{USER}:{PASSWORD}")
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    user.env.update(TOKENSH_KEYRING="vault", TOKENSH_UNLOCK_MINUTES="1")
+    made = user.run("-c", f"login --auth-type legacy --username {USER} --as work",
+                    env={"TOKENSH_PASSWORD": PASSWORD, "TOKENSH_VAULT_PASSPHRASE": VAULT_PASSPHRASE})
+    assert made.returncode == 0, made.stderr
+    vault = str(user.home / ".local" / "share" / "tokensh" / "vault")
+    probe = tmp_path / "probe.py"
+    probe.write_text(KEY_PROBE)
+    # Another process of the user, outside exec, finds the unlocked key (as a second tokensh does).
+    sibling = subprocess.run(["/usr/bin/python3", str(probe), vault], capture_output=True, text=True, env=user.env)
+    assert sibling.stdout.strip() == "READ", sibling.stdout + sibling.stderr
+    child = user.run("-c", f"exec -- /usr/bin/python3 {probe} {vault}")
+    assert child.returncode == 0, child.stderr
+    assert child.stdout.strip() == "DENIED", child.stdout
+    user.run("-c", "lock")
+
+
+def test_a_registry_urls_password_never_becomes_a_keyring_attribute(start_sandbox, secret_service, tmp_path):
+    """Secret Service attributes are readable by anyone who can list items, locked or not: the
+    registry they name is the URL without its password."""
+    home = tmp_path / "home"
+    home.mkdir()
+    service = secret_service(home)
+    sandbox = start_sandbox("--user", f"{USER}:{PASSWORD}")
+    with_password = sandbox.url.replace("http://", f"http://{USER}:{PASSWORD}@")
+    user = ShellHome(home, with_password)
+    user.env.update(DBUS_SESSION_BUS_ADDRESS=service.address, XDG_RUNTIME_DIR=str(service.runtime))
+    made = user.run("-c", f"login --auth-type legacy --username {USER} --store keyring --as work",
+                    env={"TOKENSH_PASSWORD": PASSWORD})
+    assert made.returncode == 0, made.stderr
+    listed = subprocess.run(["secret-tool", "search", "--all", "xdg:schema", "dev.tokensh.Credential"],
+                            env=service.env, capture_output=True, text=True)
+    shown = listed.stdout + listed.stderr
+    assert f"attribute.registry = {sandbox.url}" in shown, shown
+    assert PASSWORD not in shown
+    assert user.run("-c", "whoami").stdout.strip() == USER
+
+
+def test_rotating_an_accounts_token_keeps_it_an_account(start_sandbox, tmp_path):
+    sandbox = start_sandbox("--user", f"{USER}:{PASSWORD}")
+    user = ShellHome(tmp_path / "home", sandbox.url)
+    user.env.update(TOKENSH_KEYRING="vault", TOKENSH_VAULT_PASSPHRASE=VAULT_PASSPHRASE, TOKENSH_UNLOCK_MINUTES="1",
+                    TOKENSH_PASSWORD=PASSWORD)
+    assert user.run("-c", f"login --auth-type legacy --username {USER} --store npmrc").returncode == 0
+    made = user.run("-c", "token create --name rot1 --packages-and-scopes-permission read-write --packages-all "
+                    "--expires 7 --save user")
+    assert made.returncode == 0, made.stderr
+    moved = user.run("-c", "audit --fix --yes")
+    assert "as the account default" in moved.stdout, moved.stdout + moved.stderr
+    rotated = user.run("--yes", "-c", "token rotate --name rot1")
+    assert rotated.returncode == 0, rotated.stderr
+    assert "The new token replaces default in the keyring." in rotated.stderr, rotated.stderr
+    assert "Removed the account default" not in rotated.stderr + rotated.stdout
+    accounts = json.loads(user.run("--json", "-c", "account list").stdout)["accounts"]
+    assert [entry["name"] for entry in accounts] == ["default"], accounts
+    assert user.run("-c", "whoami").stdout.strip() == USER, "the account logs in with the new token"
+    user.run("-c", "lock")

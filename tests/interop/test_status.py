@@ -195,3 +195,24 @@ def test_a_password_pasted_into_the_config_as_it_is_is_named_and_the_printed_fix
     fixed = user.run("-c", "status")
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert "not base64" not in fixed.stdout
+
+
+def test_registries_on_one_host_under_different_paths_are_asked_at_once_too(start_sandbox, tmp_path):
+    """Four registries on one silent host, each under its own path (as Nexus and Artifactory
+    serve several): each has a transport of its own, so a 3 s timeout costs 3 s, not 12."""
+    sandbox, user = logged_in_home(start_sandbox, tmp_path)
+    silent = SilentServer()
+    try:
+        with open(user.userconfig, "a") as config:
+            for index in range(4):
+                url = f"http://127.0.0.1:{silent.port}/repo{index}/"
+                config.write(f"@p{index}:registry={url}\n//127.0.0.1:{silent.port}/repo{index}/:_authToken="
+                             f"npm_{'c' * 36}\n")
+        started = time.monotonic()
+        result, report = status(user, "--timeout", "3")
+        elapsed = time.monotonic() - started
+        assert result.returncode == 4
+        assert [entry["state"] for entry in report["registries"]].count("unreachable") == 4
+        assert elapsed < 8, f"took {elapsed:.1f} s: registries on one host were asked one after another"
+    finally:
+        silent.close()

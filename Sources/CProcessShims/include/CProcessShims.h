@@ -39,6 +39,15 @@ void shim_terminate_guard_disarm(void);
 /// An anonymous file in memory (memfd_create, close-on-exec), or -1 with errno set.
 int shim_memory_file(const char *name);
 
+/// Starts an `exec` child in tokensh's process group (the terminal's foreground): fork, then in
+/// the child only async-signal-safe calls: default dispositions and an empty mask for the
+/// signals tokensh handles, `descriptor3` (or none, when -1) as descriptor 3, every other
+/// descriptor above 2 closed, a new anonymous session keyring, and execve. The new session
+/// keyring keeps the vault's unlocked key (in the session keyring, or the user's session keyring
+/// outside a login session) out of the child's reach: it holds its one token and no more.
+/// Returns the child's pid, or -1 with errno set; a child that cannot exec exits 127.
+int shim_exec_spawn(const char *path, char *const argv[], char *const envp[], int descriptor3);
+
 /// While an exec child runs: SIGINT and SIGQUIT typed at the terminal reach the child (its
 /// process group is the shell's) and leave tokensh alone; SIGTERM, SIGHUP, SIGINT and SIGQUIT
 /// sent to tokensh by another process are passed on to the child. A signal that arrives before

@@ -25,14 +25,15 @@ public enum LiveCheck {
 
     /// The literal tokens of the collection, once each. A token on a config line for a registry
     /// (`//host/path/:_authToken=…`) belongs to that registry; any other is tried only against
-    /// `current`, the registry in use.
-    public static func targets(in collection: AuditCollection, config: NpmConfig, current: String) -> [Target] {
+    /// `current`, the registry in use; with `current` nil (a registry a project chose), such
+    /// tokens are left out.
+    public static func targets(in collection: AuditCollection, config: NpmConfig, current: String?) -> [Target] {
         var targets: [Target] = []
         for source in collection.sources where !source.isAbandonedStaging {
             for line in source.lines {
                 for match in TokenMatcher.matches(in: line.text) where match.isConfident {
                     guard !targets.contains(where: { $0.token.reveal() == match.value }) else { continue }
-                    let registry = registry(of: line.text, config: config) ?? current
+                    guard let registry = registry(of: line.text, config: config) ?? current else { continue }
                     let place = source.path.isEmpty ? "line \(line.number)" : "\(source.path):\(line.number)"
                     targets.append(Target(token: Secret(match.value), place: place, registry: registry))
                 }

@@ -28,7 +28,7 @@ extension CommandSpec {
             FlagSpec(
                 "check-live",
                 summary: "ask each found token's own registry whether it still works, and offer to revoke it"),
-            FlagSpec("yes", summary: "confirm --check-live in advance"),
+            FlagSpec("yes", summary: "confirm --check-live, and --fix's move into the keyring, in advance"),
         ],
         examples: ["audit", "audit ../app --git-history", "audit --json", "audit --check-live"])
 }

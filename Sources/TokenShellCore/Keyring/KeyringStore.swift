@@ -28,8 +28,11 @@ public struct KeyringItem: Sendable, Hashable {
         registry == other.registry && kind == other.kind && name == other.name
     }
 
+    /// The registry as items name it: with its final slash and without a password of its URL
+    /// (the Secret Service shows attributes to anyone who can list items, locked or not).
     static func canonical(_ registry: String) -> String {
-        registry.hasSuffix("/") ? registry : registry + "/"
+        let plain = RegistryURL(registry)?.withoutUserinfo ?? registry
+        return plain.hasSuffix("/") ? plain : plain + "/"
     }
 
     /// The name a login gets without `--as`.

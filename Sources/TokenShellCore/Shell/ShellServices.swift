@@ -13,7 +13,7 @@ public protocol ShellServices: AnyObject, Sendable {
     /// The npm configuration as it is now (files are read anew on each call: another
     /// process, or npm itself, may have changed them).
     func loadConfig(cli: [String: String]) throws(ShellError) -> NpmConfig
-    /// A transport for one registry; the same instance for the same origin, to reuse connections.
+    /// A transport for one registry; the same instance for the same registry, to reuse connections.
     func transport(for registry: String) -> any HTTPTransport
     /// Read-modify-write of a config file under a lock, atomically. `transform` gets the file's
     /// bytes (`nil` for a missing file) and returns `nil` to leave the file alone. Bytes, not

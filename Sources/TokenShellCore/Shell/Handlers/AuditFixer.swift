@@ -10,6 +10,8 @@ struct AuditFixer {
     let shell: Shell
     let files: any AuditFileAccess
     let json: Bool
+    /// `--yes` (the command's or the global one): the keyring move needs no question.
+    let assumeYes: Bool
 
     /// Kinds of finding that mean "this file holds a credential".
     static let credentialKinds: Set<AuditFinding.Kind> = [
@@ -114,7 +116,7 @@ struct AuditFixer {
                 continue
             }
             let question = "Move the token for \(shown) from \(source.path) into the keyring (every other line stays)?"
-            guard try shell.options.assumeYes || (shell.io.canAsk && shell.io.confirm(question, default: true)) else {
+            guard try assumeYes || (shell.io.canAsk && shell.io.confirm(question, default: true)) else {
                 say("skipped: the token for \(shown) stays in \(source.path) (add --yes, or run it at a terminal)")
                 continue
             }

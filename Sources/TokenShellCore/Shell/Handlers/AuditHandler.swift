@@ -31,7 +31,10 @@ enum AuditHandler {
         let report = AuditReport(findings: findings)
         shell.io.output(json ? report.json : report.text(width: shell.io.terminalWidth))
         if command.has("fix") {
-            try AuditFixer(shell: shell, files: files, json: json).apply(report, collection: collection)
+            try AuditFixer(
+                shell: shell, files: files, json: json, assumeYes: command.has("yes") || shell.options.assumeYes
+            )
+            .apply(report, collection: collection)
         }
         if command.has("check-live") {
             try LiveCheckRun(shell: shell, command: command, json: json).run(collection, config: config)

@@ -6,8 +6,20 @@ struct LiveCheckRun {
     let json: Bool
 
     func run(_ collection: AuditCollection, config: NpmConfig) throws {
-        let current = try shell.currentRegistry(config)
+        // A token with no registry line of its own goes to the registry in use, unless a project's
+        // .npmrc chose that one: a cloned project must not collect the tokens found beside it.
+        let chosenByProject =
+            shell.session.registryOverride == nil && shell.options.registry == nil
+            && config.value(forKey: "registry")?.source == .project
+        let current = chosenByProject ? nil : try shell.currentRegistry(config)
         let targets = LiveCheck.targets(in: collection, config: config, current: current)
+        let everyToken = LiveCheck.targets(in: collection, config: config, current: "about:none")
+        if chosenByProject, everyToken.count > targets.count {
+            shell.io.diagnostic(
+                "\(everyToken.count - targets.count) token(s) with no registry line of their own were not checked: the "
+                    + "registry in use is set by this project's .npmrc. Name your registry to check them: "
+                    + "tokensh --registry URL -c 'audit --check-live'\n")
+        }
         guard !targets.isEmpty else {
             if json { shell.io.output(LiveCheck.json([])) } else { shell.io.diagnostic("No literal token to check.\n") }
             return
@@ -48,7 +60,7 @@ struct LiveCheckRun {
         if shell.services.isInterrupted { throw ShellError(.interrupted, "interrupted: the check was not finished") }
         for (index, probe) in zip(asked, probes) { results[index].verdict = LiveCheck.verdict(probe) }
         shell.io.output(json ? LiveCheck.json(results) : LiveCheck.text(results))
-        if !json { try offerRevokes(results, current: current) }
+        if !json { try offerRevokes(results, current: try shell.currentRegistry(config)) }
     }
 
     /// A live token of the account logged in to the registry in use can be revoked here.

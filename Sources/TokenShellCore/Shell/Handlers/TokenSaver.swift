@@ -16,8 +16,8 @@ enum TokenSaver {
             try keyring.prepareToStore()
             guard !force, let name = name ?? tokenName else { return }
             let registry = try shell.currentRegistry()
-            let item = KeyringItem(registry: registry, kind: .token, name: name)
-            if try keyring.items().contains(where: { $0.isSameSlot(as: item) }) {
+            let taken = try keyring.items().filter { $0.registry == KeyringItem.canonical(registry) }
+            if taken.contains(where: { $0.name == name }) {
                 throw ShellError(
                     .usage, "\(keyring.place) already holds a token named \(name); nothing was created",
                     hint: "choose another name (--save keyring:NAME), or add --force to replace it", code: "EEXIST")
@@ -64,8 +64,8 @@ enum TokenSaver {
     static func ask(name: String?, _ shell: Shell, force: Bool) throws -> TokenSaveTarget {
         shell.io.diagnostic(
             "Where should it go? none: shown once, copy it into your CI secret store; keyring or keyring:NAME: your "
-                + "keyring, for `exec --token NAME`; file:PATH: a private file (mode 0600); user: your npm user config (replaces your current login); project: the ${NPM_TOKEN} "
-                + "line in this project's .npmrc.\n")
+                + "keyring, for `exec --token NAME`; file:PATH: a private file (mode 0600); user: your npm user config "
+                + "(replaces your current login); project: the ${NPM_TOKEN} line in this project's .npmrc.\n")
         while true {
             let answer = try shell.io.ask(
                 "Save to", default: "none", choices: ["none", "keyring", "file:", "user", "project"])
@@ -73,7 +73,8 @@ enum TokenSaver {
                 let target = try TokenSaveTarget(parsing: answer)
                 try checkFree(target, force: force, tokenName: name, shell)
                 return target
-            } catch let error as ShellError {
+            } catch let error as ShellError where error.status != .interrupted {
+                // A Ctrl-C (at a vault's passphrase, say) leaves the question, as at the question.
                 shell.io.diagnostic(ErrorRenderer.inline(error, mask: shell.secretMask) + "\n")
             }
         }
@@ -116,8 +117,14 @@ enum TokenSaver {
                     (try? KeyringItem.checkName(name, what: "keyring token")).map { name }
                 }
                 let itemName = name ?? ownName ?? TokenHandlerSupport.shortID(forKey: created.object.key, shell)
+                // An account of that name (a rotation of the token an account logs in with)
+                // stays an account.
+                let named = try keyring.items().filter {
+                    $0.registry == KeyringItem.canonical(registry) && $0.name == itemName
+                }
+                let kind: KeyringItem.Kind = named.map(\.kind) == [.login] ? .login : .token
                 let item = KeyringItem(
-                    registry: registry, kind: .token, name: itemName, user: shell.session.knownUsers[registry] ?? "")
+                    registry: registry, kind: kind, name: itemName, user: shell.session.knownUsers[registry] ?? "")
                 try keyring.store(item, secret: created.token)
                 try? shell.completedCommand?.setFlag("save", .string(TokenSaveTarget.keyring(itemName).flagValue))
                 shell.io.diagnostic("Saved the token in \(keyring.place) as \(itemName).\n")
