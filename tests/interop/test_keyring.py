@@ -551,6 +551,10 @@ def test_accounts_the_store_setting_and_revoke_cleaning_the_keyring(start_sandbo
     assert "Removed the token tmp from the vault" in revoked.stderr + revoked.stdout
     used = user.run("-c", "exec --token tmp -- true")
     assert used.returncode == 2 and "has no token tmp" in used.stderr, used.stderr
+    # A scope's login: the secret in the keyring, the scope's registry (a setting) in the config.
+    scoped = user.run("-c", f"login --auth-type legacy --username {USER} --scope @acme --as scoped")
+    assert scoped.returncode == 0, scoped.stderr
+    assert user.config_text() == f"@acme:registry={sandbox.url}\n", user.config_text()
     user.run("-c", "lock")
 
 

@@ -38,6 +38,12 @@ enum LoginHandler {
                     hint: error.hint, code: error.code)
             }
             try shell.services.accounts?.select(account, registry: item.registry)
+            // The scope's registry is a setting, not a secret: npm needs it in the config.
+            if let scope {
+                try shell.services.editConfigFile(config.userConfigPath, kind: .user) { document throws(ShellError) in
+                    document.setScopeRegistry(scope, registry: registry)
+                }
+            }
             shell.session.sessionTokens[registry] = nil
             shell.session.knownAccounts[item.registry] = account
             shell.session.knownUsers[registry] = name
@@ -107,7 +113,6 @@ enum LoginHandler {
         // Recorded as a legacy login with the username, so a replay asks only for the password.
         if command.string("auth-type") == nil { try? shell.completedCommand?.setFlag("auth-type", .string("legacy")) }
         if command.string("username") == nil { try? shell.completedCommand?.setFlag("username", .string(username)) }
-        let environment = shell.services.environment
         let secrets = shell.secretVariables
         let hasPassword = secrets.isSet(SecretVariables.password) || shell.io.canPromptSecrets
         if !hasPassword, let standIn = secrets.value(SecretVariables.token) {
