@@ -178,7 +178,10 @@ def test_concurrent_logins_to_two_registries_lose_nothing(start_sandbox, tmp_pat
     results = []
 
     def login(sandbox):
-        user = ShellHome(tmp_path / f"home-{sandbox.host_port.replace(':', '-')}", sandbox.url)
+        # One user (one HOME, so one lock folder) logging in to two registries at once: the lock
+        # serialises the two edits. Two users sharing one file do not exclude each other (the
+        # later rename wins, as with npm): that is no case for this test.
+        user = ShellHome(tmp_path / "home", sandbox.url)
         user.userconfig = config
         results.append(login_with_env(user))
 
