@@ -551,6 +551,13 @@ def test_accounts_the_store_setting_and_revoke_cleaning_the_keyring(start_sandbo
     assert "Removed the token tmp from the vault" in revoked.stderr + revoked.stdout
     used = user.run("-c", "exec --token tmp -- true")
     assert used.returncode == 2 and "has no token tmp" in used.stderr, used.stderr
+    # The store setting picks where a new token goes too: no --save, no question, the keyring.
+    stored = user.run("-c", "set TOKENSH_STORE=keyring",
+                      "-c", "token create --name bysetting --packages-and-scopes-permission read-only "
+                      "--packages-all --expires 7")
+    assert stored.returncode == 0, stored.stderr
+    assert "Saved the token in the vault ~/.local/share/tokensh/vault as bysetting." in stored.stderr, stored.stderr
+    assert not TOKEN_RE.search(stored.stdout + stored.stderr), "the token was shown although it went to the keyring"
     # A scope's login: the secret in the keyring, the scope's registry (a setting) in the config.
     scoped = user.run("-c", f"login --auth-type legacy --username {USER} --scope @acme --as scoped")
     assert scoped.returncode == 0, scoped.stderr

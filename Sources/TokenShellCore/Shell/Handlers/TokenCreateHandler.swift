@@ -41,7 +41,7 @@ enum TokenCreateHandler {
                 throw ShellError(.failure, "nothing was created", code: "ECANCELLED")
             }
         }
-        var target = try command.string("save").map { text throws(ShellError) in try TokenSaveTarget(parsing: text) }
+        var target = try TokenSaver.target(command, shell)
         if let target { try TokenSaver.checkFree(target, force: command.has("force"), tokenName: draft.name, shell) }
         shell.completedCommand = completed
 

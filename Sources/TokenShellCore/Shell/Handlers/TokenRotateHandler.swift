@@ -36,7 +36,7 @@ enum TokenRotateHandler {
                 throw ShellError(.failure, "nothing was created", code: "ECANCELLED")
             }
         }
-        var target = try command.string("save").map { text throws(ShellError) in try TokenSaveTarget(parsing: text) }
+        var target = try TokenSaver.target(command, shell)
         // The keyring entry that holds the old token gets the new one: nothing else to update.
         let keyringEntry = try shell.keyringTokens(registry: registry, keys: [old.token.key]).first
         if target == nil, let keyringEntry {

@@ -44,6 +44,14 @@ enum TokenSaver {
         }
     }
 
+    /// Where the line says (`--save`), else the keyring when the store setting
+    /// (`TOKENSH_STORE=keyring`) says new credentials go there, else nil: the wizard asks (or,
+    /// without a terminal, the token is shown once).
+    static func target(_ command: ParsedCommand, _ shell: Shell) throws(ShellError) -> TokenSaveTarget? {
+        if let text = command.string("save") { return try TokenSaveTarget(parsing: text) }
+        return try shell.store(command) == .keyring ? .keyring(nil) : nil
+    }
+
     /// The save question of the wizard, asked once `created` exists. Leaving it (Ctrl-C,
     /// Ctrl-D) revokes the token: nobody has seen it, so nobody could use it.
     static func ask(
