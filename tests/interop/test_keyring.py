@@ -88,14 +88,24 @@ class SecretService:
         return result.stdout
 
     def stop(self):
-        for proc in (self.daemon, self.bus):
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+        if self.daemon.poll() is None:
+            self.daemon.send_signal(signal.SIGTERM)
+            try:
+                self.daemon.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.daemon.kill()
+                self.daemon.wait()
+        # dbus-run-session leaves its dbus-daemon (and what the bus activated) running when it is
+        # signalled: the whole process group it leads is this fixture's, so it ends together.
+        try:
+            os.killpg(self.bus.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        try:
+            self.bus.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.bus.pid, signal.SIGKILL)
+            self.bus.wait()
 
 
 @pytest.fixture
